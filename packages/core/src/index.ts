@@ -3,3 +3,4 @@ export * from './vocabulary.js';
 export * from './ogc.js';
 export * from './identity.js';
 export * from './audit.js';
+export * from './raster.js';
