@@ -1,0 +1,158 @@
+/**
+ * The three phases of one local inertial step, each on a band of rows [r0, r1), so one thread or
+ * several can run them with a barrier in between. Layout and sign conventions: see kernel.ts.
+ *
+ * Face ownership (who writes): a band owns the x faces of its rows, the north y faces of its rows
+ * and, for the last band, the southern boundary faces. Reads of other bands' data only happen for
+ * values that no thread writes in the same phase, which makes the result independent of the
+ * number of threads, bit for bit.
+ */
+import type { KernelGrid, KernelParams, KernelState, StepForcing } from './kernel.js';
+import { BOUNDARY_NORMAL_DEPTH, EDGE_EAST, EDGE_NORTH, EDGE_SOUTH, EDGE_WEST } from './kernel.js';
+
+/** Exponent 7/3 of the Manning friction term is written as h²·∛h (cheaper than Math.pow). */
+function pow7over3(h: number): number {
+  return h * h * Math.cbrt(h);
+}
+
+/**
+ * Outflow through an open boundary face, as an outward magnitude, m²/s: Bates et al. (2010) eq. 11
+ * with the slope prescribed (normal depth) or taken from the interior (zero gradient).
+ */
+function outflowFlux(qOutOld: number, depthM: number, slope: number, gn2: number, dtS: number, g: number, thr: number): number {
+  if (depthM <= thr) return 0;
+  const qOld = qOutOld > 0 ? qOutOld : 0;
+  const q = (qOld + g * depthM * dtS * slope) / (1 + (dtS * gn2 * qOld) / pow7over3(depthM));
+  return q > 0 ? q : 0;
+}
+
+/** Outward slope for a boundary face of `cell` whose interior neighbour is `inner` (-1: none). */
+function edgeSlope(grid: KernelGrid, h: Float64Array, edge: number, cell: number, inner: number): number {
+  if (grid.boundaryKind[edge] === BOUNDARY_NORMAL_DEPTH) return grid.boundarySlope[edge]!;
+  if (inner < 0) return 0;
+  const s = (grid.bedM[inner]! + h[inner]! - grid.bedM[cell]! - h[cell]!) / grid.cellSizeM;
+  return s > 0 ? s : 0;
+}
+
+/**
+ * Phase 1: θ-weighted momentum (de Almeida et al. 2012, eq. 7 with Bates et al. 2010 semi-implicit
+ * friction):  q⁺ = [θ·q + (1−θ)/2·(q₋ + q₊) − g·h_f·Δt·∂η/∂x] / [1 + g·Δt·n²·|q| / h_f^{7/3}],
+ * h_f = max(η_a, η_b) − max(z_a, z_b). Faces with h_f ≤ threshold carry no flux. Writes trial fluxes.
+ */
+export function momentumRows(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r0: number, r1: number): void {
+  const { nx, ny } = grid;
+  const nxf = nx + 1;
+  const rowMax = s.rows.maxDepthM;
+  const thr = p.wetThresholdM;
+  for (let r = r0; r < r1; r++) {
+    const wetHere = rowMax[r]! > thr;
+    const wetAbove = r > 0 && rowMax[r - 1]! > thr;
+    if (wetHere) xFacesRow(grid, s, p, dtS, r);
+    else s.qxTrial.fill(0, r * nxf, r * nxf + nxf);
+    if (wetHere || wetAbove) yFacesRow(grid, s, p, dtS, r);
+    else s.qyTrial.fill(0, r * nx, r * nx + nx);
+  }
+  if (r1 === ny) {
+    if (rowMax[ny - 1]! > thr) yFacesRow(grid, s, p, dtS, ny);
+    else s.qyTrial.fill(0, ny * nx, ny * nx + nx);
+  }
+}
+
+function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r: number): void {
+  const { nx } = grid;
+  const z = grid.bedM, h = s.depthM, gn = grid.frictionX, qL = s.qxM2PerS, qT = s.qxTrial;
+  const g = p.gravityMPerS2, thr = p.wetThresholdM, theta = p.theta, side = 0.5 * (1 - theta);
+  const gDtOverDx = (g * dtS) / grid.cellSizeM;
+  const f0 = r * (nx + 1), c0 = r * nx;
+  for (let c = 1; c < nx; c++) {
+    const f = f0 + c;
+    const gn2 = gn[f]!;
+    if (gn2 < 0) { qT[f] = 0; continue; }
+    const a = c0 + c - 1, b = a + 1;
+    const za = z[a]!, zb = z[b]!;
+    const ea = za + h[a]!, eb = zb + h[b]!;
+    const hf = (ea > eb ? ea : eb) - (za > zb ? za : zb);
+    if (hf <= thr) { qT[f] = 0; continue; }
+    const q0 = qL[f]!;
+    const num = theta * q0 + side * (qL[f - 1]! + qL[f + 1]!) - gDtOverDx * hf * (eb - ea);
+    qT[f] = num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf));
+  }
+  const w = f0, e = f0 + nx;
+  qT[w] = gn[w]! < 0 ? 0 : -outflowFlux(-qL[w]!, h[c0]!, edgeSlope(grid, h, EDGE_WEST, c0, nx > 1 ? c0 + 1 : -1), gn[w]!, dtS, g, thr);
+  const last = c0 + nx - 1;
+  qT[e] = gn[e]! < 0 ? 0 : outflowFlux(qL[e]!, h[last]!, edgeSlope(grid, h, EDGE_EAST, last, nx > 1 ? last - 1 : -1), gn[e]!, dtS, g, thr);
+}
+
+/** y faces of face-row `r` (north faces of cell row r; r = ny is the southern boundary). */
+function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r: number): void {
+  const { nx, ny } = grid;
+  const z = grid.bedM, h = s.depthM, gn = grid.frictionY, qL = s.qyM2PerS, qT = s.qyTrial;
+  const g = p.gravityMPerS2, thr = p.wetThresholdM, theta = p.theta, side = 0.5 * (1 - theta);
+  const f0 = r * nx;
+  if (r === 0 || r === ny) {
+    const north = r === 0;
+    for (let c = 0; c < nx; c++) {
+      const f = f0 + c;
+      if (gn[f]! < 0) { qT[f] = 0; continue; }
+      const cell = north ? c : (ny - 1) * nx + c;
+      const inner = ny > 1 ? (north ? cell + nx : cell - nx) : -1;
+      const slope = edgeSlope(grid, h, north ? EDGE_NORTH : EDGE_SOUTH, cell, inner);
+      const out = outflowFlux(north ? -qL[f]! : qL[f]!, h[cell]!, slope, gn[f]!, dtS, g, thr);
+      qT[f] = north ? -out : out;
+    }
+    return;
+  }
+  const gDtOverDx = (g * dtS) / grid.cellSizeM;
+  for (let c = 0; c < nx; c++) {
+    const f = f0 + c;
+    const gn2 = gn[f]!;
+    if (gn2 < 0) { qT[f] = 0; continue; }
+    const a = f - nx, b = f;
+    const za = z[a]!, zb = z[b]!;
+    const ea = za + h[a]!, eb = zb + h[b]!;
+    const hf = (ea > eb ? ea : eb) - (za > zb ? za : zb);
+    if (hf <= thr) { qT[f] = 0; continue; }
+    const q0 = qL[f]!;
+    const num = theta * q0 + side * (qL[f - nx]! + qL[f + nx]!) - gDtOverDx * hf * (eb - ea);
+    qT[f] = num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf));
+  }
+}
+
+/**
+ * Phase 2: donor-cell limiter. For each cell the outgoing volume of the trial fluxes is compared
+ * with what the cell holds (depth plus this step's rain); if it would give more, all its outgoing
+ * fluxes are scaled by holds/gives. A face is scaled only by its donor, so every cell ends ≥ 0.
+ * Also decides which rows phase 3 must visit (read here, while no thread writes row maxima).
+ */
+export function limiterRows(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, forcing: StepForcing, r0: number, r1: number): void {
+  const { nx, ny } = grid;
+  const nxf = nx + 1;
+  const k = dtS / grid.cellSizeM;
+  const h = s.depthM, qx = s.qxTrial, qy = s.qyTrial, lim = s.limiter, rowMax = s.rows.maxDepthM;
+  const thr = p.wetThresholdM;
+  const rain = forcing.rainDepthM, factor = grid.rainFactor;
+  for (let r = r0; r < r1; r++) {
+    const wetNear = rowMax[r]! > thr || (r > 0 && rowMax[r - 1]! > thr) || (r < ny - 1 && rowMax[r + 1]! > thr);
+    s.rowActive[r] = wetNear || rain > 0 || rowMax[r]! > 0 || rowHasInflow(grid, forcing, r) ? 1 : 0;
+    if (!wetNear) continue;
+    for (let c = 0; c < nx; c++) {
+      const i = r * nx + c;
+      const qw = qx[r * nxf + c]!, qe = qx[r * nxf + c + 1]!, qn = qy[i]!, qs = qy[i + nx]!;
+      const out = (qw < 0 ? -qw : 0) + (qe > 0 ? qe : 0) + (qn < 0 ? -qn : 0) + (qs > 0 ? qs : 0);
+      if (out === 0) { lim[i] = 1; continue; }
+      const outDepthM = out * k;
+      const holdsM = h[i]! + (factor === null ? rain : rain * factor[i]!);
+      lim[i] = outDepthM > holdsM ? holdsM / outDepthM : 1;
+    }
+  }
+}
+
+function rowHasInflow(grid: KernelGrid, forcing: StepForcing, r: number): boolean {
+  const cells = forcing.inflowCells;
+  for (let j = 0; j < cells.length; j++) {
+    if (Math.floor(cells[j]! / grid.nx) === r && forcing.inflowVolumesM3[j]! !== 0) return true;
+  }
+  return false;
+}
+
+export { continuityRows } from './continuity.js';
