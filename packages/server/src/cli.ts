@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ApiTokenCreate, ROLES, type Role } from '@tweeling/core';
+import { verifyAuditChain, type Actor } from './audit/index.js';
+import { loadConfig } from './config.js';
+import { migrate, openDatabase, type Db } from './db/index.js';
+import { createToken, revokeToken } from './identity/index.js';
+import { seedDemo } from './seed.js';
+import { serve } from './serve.js';
+import { VERSION } from './version.js';
+
+const CLI_ACTOR = (organisationId: string | null): Actor => ({ organisationId, userId: null, tokenId: null, label: 'cli', requestId: null });
+
+async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number is required');
+  return n;
+};
+
+const program = new Command('tweeling').version(VERSION).description('Tweeling: open app store and platform for digital twins');
+
+program
+  .command('serve')
+  .description('start the API server (and the web app) on PORT, database from DATABASE_URL or embedded')
+  .action(async () => {
+    await serve(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations (idempotent)')
+  .action(() =>
+    withDb(async (db) => {
+      const applied = await migrate(db);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    }),
+  );
+
+program
+  .command('seed')
+  .description('seed the demo organisations and members (idempotent)')
+  .action(() =>
+    withDb(async (db) => {
+      await migrate(db);
+      const result = await seedDemo({ db: db.kysely, clock: () => new Date() });
+      console.log(`seeded ${result.organisations} organisations and ${result.members} members`);
+    }),
+  );
+
+const token = program.command('token').description('manage API tokens');
+token
+  .command('create')
+  .description('create an API token; the token is printed once, on stdout')
+  .requiredOption('--org <id>', 'organisation id, e.g. almere')
+  .addOption(new Option('--role <role>', 'role of the token').choices(ROLES).makeOptionMandatory())
+  .option('--name <text>', 'what the token is for', 'CLI-token')
+  .option('--user <email>', 'act for this member of the organisation')
+  .option('--expires-days <n>', 'validity in days', positiveInt, 365)
+  .action((options: { org: string; role: Role; name: string; user?: string; expiresDays: number }) =>
+    withDb(async (db) => {
+      await migrate(db);
+      let userId: string | undefined;
+      if (options.user) {
+        const user = await db.kysely.selectFrom('users').select('id').where('email', '=', options.user.toLowerCase()).executeTakeFirst();
+        if (!user) throw new Error(`no user with e-mail ${options.user}`);
+        userId = user.id;
+      }
+      const input = ApiTokenCreate.parse({ name: options.name, role: options.role, userId, expiresInDays: options.expiresDays });
+      const created = await createToken({ db: db.kysely, clock: () => new Date() }, CLI_ACTOR(options.org), options.org, input);
+      console.error(`token ${created.id} for ${created.organisationId} (${created.role}), valid until ${created.expiresAt}; it is shown only now:`);
+      console.log(created.token);
+    }),
+  );
+token
+  .command('revoke <tokenId>')
+  .description('revoke an API token')
+  .requiredOption('--org <id>', 'organisation the token belongs to')
+  .action((tokenId: string, options: { org: string }) =>
+    withDb(async (db) => {
+      const revoked = await revokeToken({ db: db.kysely, clock: () => new Date() }, CLI_ACTOR(options.org), options.org, tokenId);
+      console.log(`revoked ${revoked.id} at ${revoked.revokedAt}`);
+    }),
+  );
+
+program
+  .command('audit')
+  .description('audit log')
+  .command('verify')
+  .description('recompute the hash chain; exits non-zero naming the first broken entry')
+  .action(() =>
+    withDb(async (db) => {
+      const result = await verifyAuditChain(db.kysely);
+      if (result.ok) {
+        console.log(`audit chain OK: ${result.entries} entries, head ${result.headHash}`);
+      } else {
+        console.error(`audit chain BROKEN at entry ${result.firstBroken?.seq}: ${result.firstBroken?.reason} (${result.entries} entries before it verify)`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`tweeling: ${message}`);
+  process.exit(1);
+});

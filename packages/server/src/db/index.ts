@@ -1,0 +1,21 @@
+import fp from 'fastify-plugin';
+import type { Db } from './connect.js';
+
+export { openDatabase, type Db, type DbEngine, type OpenDatabaseOptions } from './connect.js';
+export { migrate, migrationStatus, type MigrationStatus } from './migrate.js';
+export type { Database } from './schema.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+  }
+}
+
+/** The database room: decorates `app.db` with an already-open, migrated database. */
+export const dbPlugin = fp<{ db: Db; closeOnShutdown: boolean }>(
+  async (app, options) => {
+    app.decorate('db', options.db);
+    if (options.closeOnShutdown) app.addHook('onClose', async () => options.db.close());
+  },
+  { name: 'tweeling-db', fastify: '5.x' },
+);

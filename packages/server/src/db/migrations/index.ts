@@ -1,0 +1,15 @@
+import { sql as foundation } from './0001-foundation.js';
+
+/** One schema migration: applied once, in id order, inside its own transaction. */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every migration, in order. They run unchanged on PGlite (PostgreSQL 18 in WebAssembly) and on
+ * PostgreSQL 15+: keep to SQL both understand. Never edit an applied migration; add a new one
+ * (the runner refuses a changed checksum).
+ */
+export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'foundation', sql: foundation }];

@@ -1,0 +1,80 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz column: written as Date or ISO string, read as Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamptz column with a database default. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable timestamptz column. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  oin: string | null;
+  cbs_code: string | null;
+  may_accredit: Generated<boolean>;
+  is_operator: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface MembershipsTable {
+  organisation_id: string;
+  user_id: string;
+  role: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organisation_id: string;
+  user_id: string | null;
+  name: string;
+  role: string;
+  token_hash: string;
+  prefix: string;
+  created_at: GeneratedTimestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  organisation_id: string | null;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  request_id: string | null;
+  payload_digest: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface MigrationsTable {
+  id: number;
+  name: string;
+  checksum: string;
+  applied_at: GeneratedTimestamp;
+}
+
+/** The whole database as Kysely sees it; each room adds its tables here with its migration. */
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  tweeling_migrations: MigrationsTable;
+}

@@ -1,0 +1,87 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemFieldError } from '@tweeling/core';
+import { COMMON_ERRORS, TweelingError } from '../errors.js';
+
+const TYPE_BASE = 'https://tweeling.nl/problems/';
+
+function send(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'instance' | 'requestId'>) {
+  const body: Problem = {
+    type: `${TYPE_BASE}${problem.code.toLowerCase().replace(/^twl_/, '').replace(/_/g, '-')}`,
+    instance: request.url,
+    requestId: String(request.id),
+    ...problem,
+  };
+  return reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+/** Maps Fastify's own client-error codes onto our catalogue. */
+const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: COMMON_ERRORS.PAYLOAD_TOO_LARGE,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: COMMON_ERRORS.UNSUPPORTED_MEDIA_TYPE,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: COMMON_ERRORS.VALIDATION,
+  FST_ERR_CTP_EMPTY_JSON_BODY: COMMON_ERRORS.VALIDATION,
+  FST_ERR_CTP_INVALID_JSON_BODY: COMMON_ERRORS.VALIDATION,
+};
+
+function zodIssues(error: FastifyError): ProblemFieldError[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((issue) => {
+    const path = String(issue.instancePath ?? '')
+      .split('/')
+      .filter(Boolean)
+      .join('.');
+    return { path: path ? `${context}.${path}` : context, message: issue.message ?? 'ongeldig' };
+  });
+}
+
+/**
+ * The one place where errors become responses: every error is application/problem+json.
+ * Unknown errors are 500 with a generic detail; the real cause goes to the log with the request id.
+ */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | TweelingError, request, reply) => {
+    if (error instanceof TweelingError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return send(reply, request, {
+        code: error.code,
+        status: error.status,
+        title: error.title,
+        detail: error.message,
+        ...(error.errors ? { errors: error.errors } : {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = zodIssues(error);
+      return send(reply, request, {
+        ...COMMON_ERRORS.VALIDATION,
+        detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        errors,
+      });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return send(reply, request, { ...COMMON_ERRORS.INTERNAL, detail: 'Er ging iets mis bij het opbouwen van het antwoord.' });
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      const known = FASTIFY_CODES[error.code];
+      return send(reply, request, {
+        code: known?.code ?? 'TWL_BAD_REQUEST',
+        title: known?.title ?? 'Ongeldig verzoek',
+        status,
+        detail: error.message,
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    if (status === 503) return send(reply, request, { ...COMMON_ERRORS.UNAVAILABLE, detail: 'Probeer het later opnieuw.' });
+    return send(reply, request, { ...COMMON_ERRORS.INTERNAL, detail: 'Er ging iets mis aan onze kant; de fout is gelogd.' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, {
+      ...COMMON_ERRORS.NOT_FOUND,
+      detail: `Er is geen ${request.method}-route voor ${request.url.split('?')[0]}.`,
+    }),
+  );
+}

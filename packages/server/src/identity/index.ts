@@ -1,0 +1,33 @@
+import fp from 'fastify-plugin';
+import { installAccessControl, type AccessOptions } from './access.js';
+import type { ServiceDeps } from './context.js';
+import { identityRoutes } from './routes.js';
+
+export { actorOf, type Access, type RouteDeclaration } from './access.js';
+export { ANONYMOUS, authenticate, createToken, listTokens, revokeToken, permissionsFor } from './api-tokens.js';
+export { addMember, listMembers, removeMember, updateMemberRole } from './members.js';
+export { createOrganisation, getOrganisation, listOrganisations } from './organisations.js';
+export { generateToken, hashToken } from './tokens.js';
+export { IDENTITY_ERRORS } from './errors.js';
+export type { ServiceDeps } from './context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Dependencies of the identity services (database + clock). */
+    identityDeps: () => ServiceDeps;
+    clock: () => Date;
+  }
+}
+
+/**
+ * The identity room: deny-by-default access control for every route registered after it, plus the
+ * organisation, member and token routes.
+ */
+export const identityPlugin = fp<AccessOptions>(
+  async (app, options) => {
+    app.decorate('identityDeps', () => ({ db: app.db.kysely, clock: app.clock }));
+    installAccessControl(app, () => app.identityDeps(), options);
+    await app.register(identityRoutes, { prefix: '/api/v1' });
+  },
+  { name: 'tweeling-identity', fastify: '5.x', dependencies: ['tweeling-db'] },
+);

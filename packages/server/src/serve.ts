@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { migrate, openDatabase, type Db } from './db/index.js';
+import { seedDemo } from './seed.js';
+
+/** Opens and migrates the database, seeding the demo when configured. */
+export async function prepareDatabase(config: Config, log: (message: string) => void): Promise<Db> {
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onPoolError: (error) => log(`database connection lost: ${error.message} (the pool reconnects)`),
+  });
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+    if (config.seedDemo) {
+      const seeded = await seedDemo({ db: db.kysely, clock: () => new Date() });
+      if (seeded.organisations + seeded.members > 0) log(`demo seeded: ${seeded.organisations} organisations, ${seeded.members} members`);
+    }
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/**
+ * `tweeling serve`: database, app, listen, and a graceful shutdown on SIGINT/SIGTERM (stop accepting,
+ * finish requests in flight, close the database; forced exit after the shutdown timeout).
+ */
+export async function serve(config: Config): Promise<FastifyInstance> {
+  const started = Date.now();
+  const db = await prepareDatabase(config, (message) => console.error(`[tweeling] ${message}`));
+  const app = await buildApp({ config, db });
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ engine: db.engine, startupMs: Date.now() - started }, `Tweeling ready on port ${config.port} (${db.engine})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return app;
+}
