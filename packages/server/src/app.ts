@@ -68,13 +68,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
-
   await app.register(dbPlugin, { db: options.db, closeOnShutdown: options.closeDb ?? true });
   await app.register(identityPlugin, {
     // Swagger UI's files and the web app's static files are public and cannot carry our declaration.
     isThirdPartyPublicRoute: (url) => url.startsWith('/api/v1/docs') || !url.startsWith('/api'),
   });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
   await app.register(metricsPlugin);
   await app.register(commonRoutes({ publicUrl: config.publicUrl, startedAt: Date.now() }), { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
