@@ -24,7 +24,8 @@ function validateOne(input: ProcessInput, value: unknown, path: string): JsonSch
   if (input.dataRequirement === undefined) return validateJsonSchema(value, input.schema, path);
   const parsed = DatasetRef.safeParse(value);
   if (parsed.success) return [];
-  return [{ path, message: `must be a dataset reference { "dataset": id, "version"?: n } or { "href": url }, got ${JSON.stringify(value)}` }];
+  const why = parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  return [{ path, message: `must be a dataset reference { "dataset": id, "version"?: n } or { "href": url }, got ${JSON.stringify(value)} (${why})` }];
 }
 
 /**
