@@ -29,7 +29,9 @@ export type DatasetVersionRef = z.infer<typeof DatasetVersionRef>;
 /** A job input pointing at data by URL, as in OGC API Processes (`{ "href": … }`). */
 export const DatasetHrefRef = z
   .strictObject({
-    href: z.url().describe('Absolute URL of the data (GeoTIFF, GeoJSON, OGC API collection …)'),
+    href: z
+      .url({ protocol: /^https?$/, error: 'an absolute http(s) URL' })
+      .describe('Absolute http(s) URL of the data (GeoTIFF, GeoJSON, OGC API collection …); other schemes such as file: are refused'),
     type: z.string().optional().describe('Media type of the target, e.g. `image/tiff; application=geotiff`'),
   })
   .describe('Reference to data by URL (OGC API Processes qualified input)');
@@ -88,6 +90,7 @@ export type RasterDatasetValue = z.infer<typeof RasterDatasetValue>;
 
 /** GeoJSON geometry types. */
 export const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
+/** A GeoJSON geometry type (GeometryCollection is not accepted as a dataset geometry). */
 export const GeometryType = z.enum(GEOMETRY_TYPES).describe('GeoJSON geometry type');
 export type GeometryType = z.infer<typeof GeometryType>;
 

@@ -4,6 +4,7 @@ import { Link } from './ogc.js';
 
 /** OGC job status codes. */
 export const JOB_STATUSES = ['accepted', 'running', 'successful', 'failed', 'dismissed'] as const;
+/** Job status (OGC API Processes statusCode). */
 export const JobStatus = z.enum(JOB_STATUSES).describe('Job status (OGC API Processes statusCode)');
 export type JobStatus = z.infer<typeof JobStatus>;
 

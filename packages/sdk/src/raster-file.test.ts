@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RasterGrid } from '@tweeling/core';
 import { writeAsciiGrid } from './ascii-grid.js';
 import { decodeGeoTiff, encodeGeoTiff, writeGeoTiff } from './geotiff-io.js';
 import { epsgFromWkt, readRasterFile } from './raster-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tweeling-sdk-raster-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function demGrid(data: Float32Array | Float64Array = new Float32Array(12 * 7)): RasterGrid {
   for (let i = 0; i < data.length; i++) data[i] = -4.5 + 0.01 * i;
@@ -68,6 +69,43 @@ describe('GeoTIFF', () => {
     expect(info.geoTransform).toEqual([143000.5, 0.5, 0, 487250, 0, -0.5]);
     expect(info.coordinateSystem.wkt).toMatch(/ID\["EPSG",28992\]\]$/);
     expect(info.bands[0]).toMatchObject({ type: 'Float32', noDataValue: -9999 });
+  });
+});
+
+describe.skipIf(!hasGdal())('files written by GDAL', () => {
+  const gdal = (args: string[]) => execFileSync('gdal_translate', ['-q', ...args], { stdio: 'pipe' });
+
+  it('reads a tiled, DEFLATE-compressed little-endian GeoTIFF', async () => {
+    const src = join(dir, 'src.tif');
+    const grid = demGrid();
+    await writeGeoTiff(src, grid);
+    const out = join(dir, 'deflate.tif');
+    gdal(['-co', 'COMPRESS=DEFLATE', '-co', 'TILED=YES', '-co', 'BLOCKXSIZE=16', '-co', 'BLOCKYSIZE=16', '-co', 'PREDICTOR=3', src, out]);
+    expect(await readRasterFile(out)).toEqual(grid);
+  });
+
+  it('reads Int16 data, and shifts PixelIsPoint files by half a cell as GDAL does', async () => {
+    const src = join(dir, 'src16.tif');
+    await writeGeoTiff(src, demGrid());
+    const out = join(dir, 'int16.tif');
+    gdal(['-ot', 'Int16', '-a_nodata', '-9999', src, out]);
+    const back = await readRasterFile(out);
+    expect(back.data).toBeInstanceOf(Int16Array);
+    expect([back.originX, back.originY, back.cellSize, back.noData, back.data[5]]).toEqual([143000.5, 487250, 0.5, -9999, -9999]);
+    const point = join(dir, 'point.tif');
+    gdal(['-mo', 'AREA_OR_POINT=Point', '-co', 'GEOTIFF_VERSION=1.1', src, point]);
+    const info = JSON.parse(execFileSync('gdalinfo', ['-json', point], { encoding: 'utf8' })) as { geoTransform: number[] };
+    const p = await readRasterFile(point);
+    expect([p.originX, p.originY]).toEqual([info.geoTransform[0], info.geoTransform[3]]);
+  });
+
+  it('writes .asc that GDAL places where we do', async () => {
+    const path = join(dir, 'gdal.asc');
+    await writeAsciiGrid(path, demGrid(new Float64Array(84)));
+    const info = JSON.parse(execFileSync('gdalinfo', ['-json', path], { encoding: 'utf8' })) as { size: number[]; geoTransform: number[]; bands: { noDataValue?: number }[] };
+    expect(info.size).toEqual([12, 7]);
+    expect(info.geoTransform).toEqual([143000.5, 0.5, 0, 487250, 0, -0.5]);
+    expect(info.bands[0]?.noDataValue).toBe(-9999);
   });
 });
 
