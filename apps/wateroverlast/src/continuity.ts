@@ -49,7 +49,7 @@ function updateRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
   const qxT = s.qxTrial, qyT = s.qyTrial, qxL = s.qxM2PerS, qyL = s.qyM2PerS;
   const factor = grid.rainFactor, infil = grid.infiltrationMPerS, used = s.sewerUsedM;
   const rain = forcing.rainDepthM, sewerCap = forcing.sewerDepthM, storage = grid.sewerStorageM;
-  const thr = p.wetThresholdM, arrivalDepth = p.arrivalDepthM, tEnd = forcing.timeEndS;
+  const speedDepth = p.speedDepthM, arrivalDepth = p.arrivalDepthM, tEnd = forcing.timeEndS;
   const maxD = s.maxDepthM, maxU = s.maxSpeedMPerS, arrival = s.arrivalS;
   const lastRow = r === ny - 1;
   let rainM = 0, infM = 0, sewerM = 0, outQ = 0, rowMax = 0;
@@ -97,7 +97,7 @@ function updateRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     if (hn > rowMax) rowMax = hn;
     if (hn > maxD[i]!) maxD[i] = hn;
     if (hn > arrivalDepth && arrival[i]! < 0) arrival[i] = tEnd;
-    if (hn > thr) {
+    if (hn > speedDepth) {
       const ux = (qw + qe) / (2 * hn), uy = (qn + qs) / (2 * hn);
       const speed = Math.sqrt(ux * ux + uy * uy);
       if (speed > maxU[i]!) maxU[i] = speed;

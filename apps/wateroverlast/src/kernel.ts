@@ -24,9 +24,13 @@ export const GRAVITY_M_PER_S2 = 9.81;
 export interface KernelParams {
   /** Gravitational acceleration, m/s². Default 9.81. */
   gravityMPerS2: number;
-  /** de Almeida et al. (2012) θ: 1 = Bates et al. (2010) scheme, 0.7–0.8 damps oscillations. Default 0.75. */
+  /** de Almeida et al. (2012) θ: 1 = Bates et al. (2010) scheme, 0.7–0.8 damps oscillations. Default 0.8. */
   theta: number;
-  /** Courant factor α of dt = α·Δx/√(g·h_max) (Bates et al. 2010 eq. 12). Default 0.7. */
+  /**
+   * Courant factor α of dt = α·Δx/√(g·h_max) (Bates et al. 2010 eq. 12). Default 0.6. In 2D the
+   * θ-averaging turns the stability limit of the checkerboard mode into α ≤ √(θ/2) (0.63 for
+   * θ = 0.8; von Neumann analysis in MODEL_CARD.md), so Bates' 0.7 is unstable with θ < 1 in 2D.
+   */
   cflAlpha: number;
   /** Face flow depth below which a face carries no flux, m. Default 0.001. */
   wetThresholdM: number;
@@ -34,17 +38,32 @@ export interface KernelParams {
   maxDtS: number;
   /** Depth that counts as "inundated" for the first-inundation time, m. Default 0.05. */
   arrivalDepthM: number;
+  /**
+   * Largest Froude number a face flux may reach, |q| ≤ Fr·h_f·√(g·h_f) (Coulthard et al. 2013,
+   * CAESAR-Lisflood): the local inertial scheme is unstable in supercritical flow (de Almeida &
+   * Bates 2013). Default 0.8; Infinity disables the cap.
+   */
+  froudeMax: number;
+  /** Cell depth below which no speed is recorded, m (thin films give meaningless q/h). Default 0.01. */
+  speedDepthM: number;
 }
 
 /** Defaults of {@link KernelParams}. */
 export const DEFAULT_KERNEL_PARAMS: Readonly<KernelParams> = Object.freeze({
   gravityMPerS2: GRAVITY_M_PER_S2,
-  theta: 0.75,
-  cflAlpha: 0.7,
+  theta: 0.8,
+  cflAlpha: 0.6,
   wetThresholdM: 0.001,
   maxDtS: 10,
   arrivalDepthM: 0.05,
+  froudeMax: 0.8,
+  speedDepthM: 0.01,
 });
+
+/** Largest stable Courant factor α for a given θ in 2D (checkerboard mode, no friction): √(θ/2). */
+export function maxStableCflAlpha(theta: number): number {
+  return Math.sqrt(theta / 2);
+}
 
 /** Boundary kinds, coded as small integers so threads share them in typed arrays. */
 export const BOUNDARY_CLOSED = 0;

@@ -15,6 +15,12 @@ function pow7over3(h: number): number {
   return h * h * Math.cbrt(h);
 }
 
+/** Caps |q| at Fr_max·h·√(g·h) = capFactor·h^{3/2} (Coulthard et al. 2013). */
+function froudeCap(q: number, hf: number, capFactor: number): number {
+  const qMax = capFactor * hf * Math.sqrt(hf);
+  return q > qMax ? qMax : q < -qMax ? -qMax : q;
+}
+
 /**
  * Outflow through an open boundary face, as an outward magnitude, m²/s: Bates et al. (2010) eq. 11
  * with the slope prescribed (normal depth) or taken from the interior (zero gradient).
@@ -63,6 +69,7 @@ function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
   const z = grid.bedM, h = s.depthM, gn = grid.frictionX, qL = s.qxM2PerS, qT = s.qxTrial;
   const g = p.gravityMPerS2, thr = p.wetThresholdM, theta = p.theta, side = 0.5 * (1 - theta);
   const gDtOverDx = (g * dtS) / grid.cellSizeM;
+  const capFactor = p.froudeMax * Math.sqrt(g);
   const f0 = r * (nx + 1), c0 = r * nx;
   for (let c = 1; c < nx; c++) {
     const f = f0 + c;
@@ -75,7 +82,7 @@ function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     if (hf <= thr) { qT[f] = 0; continue; }
     const q0 = qL[f]!;
     const num = theta * q0 + side * (qL[f - 1]! + qL[f + 1]!) - gDtOverDx * hf * (eb - ea);
-    qT[f] = num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf));
+    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capFactor);
   }
   const w = f0, e = f0 + nx;
   qT[w] = gn[w]! < 0 ? 0 : -outflowFlux(-qL[w]!, h[c0]!, edgeSlope(grid, h, EDGE_WEST, c0, nx > 1 ? c0 + 1 : -1), gn[w]!, dtS, g, thr);
@@ -103,6 +110,7 @@ function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     return;
   }
   const gDtOverDx = (g * dtS) / grid.cellSizeM;
+  const capFactor = p.froudeMax * Math.sqrt(g);
   for (let c = 0; c < nx; c++) {
     const f = f0 + c;
     const gn2 = gn[f]!;
@@ -114,7 +122,7 @@ function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     if (hf <= thr) { qT[f] = 0; continue; }
     const q0 = qL[f]!;
     const num = theta * q0 + side * (qL[f - nx]! + qL[f + nx]!) - gDtOverDx * hf * (eb - ea);
-    qT[f] = num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf));
+    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capFactor);
   }
 }
 

@@ -51,6 +51,7 @@ class TimeLoop {
   private readonly frames: DepthFrame[] = [];
   private readonly gauges: GaugeSeries[];
   private readonly initialStoredM3: number;
+  private readonly maxRainFactor: number;
   private steps = 0;
 
   constructor(
@@ -66,6 +67,7 @@ class TimeLoop {
       return { ...g, row: Math.floor(i / grid.nx), col: i % grid.nx, bedM: grid.bedM[i]!, timesS: [], depthM: [], levelM: [] };
     });
     this.initialStoredM3 = storedVolumeM3(grid, state);
+    this.maxRainFactor = grid.rainFactor ? grid.rainFactor.reduce((m, v) => Math.max(m, v), 0) : 1;
   }
 
   run(advance: (dtS: number, forcing: StepForcing) => void): void {
@@ -81,7 +83,7 @@ class TimeLoop {
     while (tS < durationS) {
       const nextFrameS = this.frameIntervalS > 0 ? frameK * this.frameIntervalS : Infinity;
       const nextGaugeS = this.gauges.length > 0 ? gaugeK * this.gaugeIntervalS : Infinity;
-      let tEndS = Math.min(tS + stableDt(this.grid, this.state, this.params), durationS, nextFrameS, nextGaugeS);
+      let tEndS = Math.min(tS + this.sourceAwareDt(tS), durationS, nextFrameS, nextGaugeS);
       if (this.rain) tEndS = Math.min(tEndS, nextBreakpoint(this.rain, tS));
       for (const h of this.hydrographs) tEndS = Math.min(tEndS, nextBreakpoint(h, tS));
       const dtS = tEndS - tS;
@@ -97,6 +99,22 @@ class TimeLoop {
       if (gaugeDue) gaugeK++;
       if (frameDue || gaugeDue) this.record(tS, frameDue, gaugeDue);
     }
+  }
+
+  /**
+   * Stable step, shortened when this step's rain or inflow would raise the deepest cell enough to
+   * break the CFL condition (one fixed-point pass on h_max + source depth).
+   */
+  private sourceAwareDt(tS: number): number {
+    const dtS = stableDt(this.grid, this.state, this.params);
+    const area = this.grid.cellSizeM * this.grid.cellSizeM;
+    let addedM = this.rain ? seriesIntegral(this.rain, tS, tS + dtS) * MM_PER_H_SECONDS_TO_M * this.maxRainFactor : 0;
+    for (const h of this.hydrographs) addedM = Math.max(addedM, seriesIntegral(h, tS, tS + dtS) / area);
+    if (addedM === 0) return dtS;
+    let hMaxM = 0;
+    for (let r = 0; r < this.grid.ny; r++) hMaxM = Math.max(hMaxM, this.state.rows.maxDepthM[r]!);
+    const limitS = (this.params.cflAlpha * this.grid.cellSizeM) / Math.sqrt(this.params.gravityMPerS2 * (hMaxM + addedM));
+    return Math.min(dtS, limitS);
   }
 
   private record(tS: number, frame: boolean, gauge: boolean): void {

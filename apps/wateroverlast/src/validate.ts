@@ -3,6 +3,7 @@
  * message (and a memory estimate for grids that would not fit).
  */
 import type { RasterGrid } from '@tweeling/core';
+import { DEFAULT_KERNEL_PARAMS, maxStableCflAlpha } from './kernel.js';
 import { KERNEL_BYTES_PER_CELL } from './setup.js';
 import { checkSeries } from './storms.js';
 import type { SimulationInput } from './types.js';
@@ -115,7 +116,18 @@ export function checkSimulationInput(input: SimulationInput, memoryLimitBytes: n
   for (const gauge of input.gauges ?? []) {
     if (cellOf(dem, gauge.x, gauge.y) === null) throw new Error(`gauge ${gauge.id} at (${gauge.x}, ${gauge.y}) lies outside the grid`);
   }
+  checkKernelParams(input);
   for (const [edge, b] of Object.entries(input.boundaries ?? {})) {
     if (b?.kind === 'normalDepth' && !((b.slope ?? 0) > 0)) throw new Error(`boundary ${edge}: normalDepth needs a slope > 0`);
   }
+}
+
+function checkKernelParams(input: SimulationInput): void {
+  const p = { ...DEFAULT_KERNEL_PARAMS, ...input.kernel };
+  if (!(p.theta > 0 && p.theta <= 1)) throw new Error(`kernel.theta must be in (0, 1], got ${p.theta}`);
+  const alphaMax = maxStableCflAlpha(p.theta);
+  if (!(p.cflAlpha > 0 && p.cflAlpha <= alphaMax)) {
+    throw new Error(`kernel.cflAlpha must be in (0, ${alphaMax.toFixed(3)}] for theta ${p.theta} (2D stability, α ≤ √(θ/2)), got ${p.cflAlpha}`);
+  }
+  if (!(p.wetThresholdM > 0) || !(p.maxDtS > 0) || !(p.froudeMax > 0)) throw new Error('kernel.wetThresholdM, maxDtS and froudeMax must be > 0');
 }
