@@ -255,6 +255,18 @@ describe('validateProcessInputs', () => {
     expect(() => assertProcessInputs(manifest, { rainMm: 'veel' })).toThrow(/rainMm: must be of type number/);
   });
 
+  it('accepts http(s) dataset URLs only, and wraps single values for maxOccurs > 1', () => {
+    expect(validateProcessInputs(manifest, { dem: { href: 'https://service.pdok.nl/ahn.tif' } }).ok).toBe(true);
+    const r = validateProcessInputs(manifest, { dem: { href: 'file:///etc/passwd' } });
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['dem']);
+    const many = structuredClone(FLOOD_MANIFEST) as unknown as { inputs: Record<string, Record<string, unknown>> };
+    many.inputs.buildings!.maxOccurs = 2;
+    const m = AppManifest.parse(many);
+    expect(assertProcessInputs(m, {}).buildings).toEqual([{ dataset: 'demo-bag-almere' }]);
+    const three = validateProcessInputs(m, { buildings: [{ dataset: 'aa' }, { dataset: 'bb' }, { dataset: 'B' }] });
+    expect(three.ok ? [] : three.errors.map((e) => e.path)).toEqual(['buildings', 'buildings/2']);
+  });
+
   it('requires inputs without a default', () => {
     const noDefault = structuredClone(FLOOD_MANIFEST);
     noDefault.inputs.rainMm.schema = { type: 'number', minimum: 0, maximum: 300 } as typeof noDefault.inputs.rainMm.schema;

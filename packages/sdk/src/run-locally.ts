@@ -146,31 +146,8 @@ function checkOutputs(manifest: AppManifest, outputs: unknown) {
   return { hashes, results };
 }
 
-/**
- * Runs an app in this process, as the server would but without it: validates the inputs against the
- * manifest (every problem, by input name), applies defaults, resolves dataset inputs to readers,
- * calls `run` with a seeded context, checks that every declared output is produced in the declared
- * kind and schema, and hashes the outputs. Same app, inputs, data and seed give the same hashes.
- *
- * @throws {ProcessInputError} for invalid inputs; {@link DatasetResolveError} for unknown or unfit data;
- *   {@link RunCancelledError} (`name` `AbortError`) when `signal` aborts; {@link AppOutputError} for
- *   missing or malformed outputs; and whatever `run` throws
- * @example
- * const { hashes, outputs } = await runLocally(app, { rainMm: 70 }, { seed: 7, datasets: { 'demo-ahn-almere': dem } });
- */
-export async function runLocally<I extends AppInputs, O extends AppOutputs>(
-  app: TweelingApp<I, O>,
-  inputs: Record<string, unknown>,
-  opts: RunLocallyOptions = {},
-): Promise<LocalRunResult<O>> {
-  const signal = opts.signal ?? new AbortController().signal;
-  if (signal.aborted) throw cancelled(signal);
-  const seed = opts.seed ?? DEFAULT_SEED;
-  const random = createRandom(seed);
-  const values = assertProcessInputs(app.manifest, inputs);
-  const resolver = isResolver(opts.datasets) ? opts.datasets : inMemoryDatasets(opts.datasets ?? {});
-  const startedAt = new Date().toISOString();
-  const { readers, used } = await resolveDatasets(app.manifest, values, resolver, signal);
+/** Builds the run context and the log it fills. */
+function createContext(signal: AbortSignal, seed: number, opts: RunLocallyOptions): { ctx: RunContext; log: LogEntry[] } {
   const log: LogEntry[] = [];
   const logAt = (level: LogLevel) => (message: string, data?: Record<string, unknown>) => {
     const entry: LogEntry = data === undefined ? { level, message } : { level, message, data };
@@ -186,8 +163,55 @@ export async function runLocally<I extends AppInputs, O extends AppOutputs>(
       if (message !== undefined) report.message = message;
       opts.onProgress?.(report);
     },
-    signal, random, seed, log: runLog,
+    signal,
+    random: createRandom(seed),
+    seed,
+    log: runLog,
   };
+  return { ctx, log };
+}
+
+/** Settles with `work`, or rejects with a {@link RunCancelledError} as soon as `signal` aborts (even if `work` never ends). */
+async function raceAbort<T>(work: () => Promise<T> | T, signal: AbortSignal): Promise<T> {
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelled(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(work), aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Runs an app in this process, as the server would but without it: validates the inputs against the
+ * manifest (every problem, by input name), applies defaults, resolves dataset inputs to readers,
+ * calls `run` with a seeded context, checks that every declared output is produced in the declared
+ * kind and schema, and hashes the outputs. Same app, inputs, data and seed give the same hashes.
+ * A host (the server's worker) may use it as its execution core by passing its own resolver,
+ * `onProgress` and `signal`.
+ *
+ * @throws {ProcessInputError} for invalid inputs; {@link DatasetResolveError} for unknown or unfit data;
+ *   {@link RunCancelledError} (`name` `AbortError`) when `signal` aborts; {@link AppOutputError} for
+ *   missing or malformed outputs; and whatever `run` throws
+ * @example
+ * const { hashes, outputs } = await runLocally(app, { rainMm: 70 }, { seed: 7, datasets: { 'demo-ahn-almere': dem } });
+ */
+export async function runLocally<I extends AppInputs, O extends AppOutputs>(
+  app: TweelingApp<I, O>,
+  inputs: Record<string, unknown>,
+  opts: RunLocallyOptions = {},
+): Promise<LocalRunResult<O>> {
+  const signal = opts.signal ?? new AbortController().signal;
+  if (signal.aborted) throw cancelled(signal);
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const { ctx, log } = createContext(signal, seed, opts);
+  const values = assertProcessInputs(app.manifest, inputs);
+  const resolver = isResolver(opts.datasets) ? opts.datasets : inMemoryDatasets(opts.datasets ?? {});
+  const startedAt = new Date().toISOString();
+  const { readers, used } = await resolveDatasets(app.manifest, values, resolver, signal);
   const inputsRead = new Set<string>();
   const appInputs = new Proxy({ ...values, ...readers }, {
     get(target, key, receiver) {
@@ -195,17 +219,7 @@ export async function runLocally<I extends AppInputs, O extends AppOutputs>(
       return Reflect.get(target, key, receiver);
     },
   }) as I;
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(cancelled(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  let outputs: O;
-  try {
-    outputs = await Promise.race([Promise.resolve().then(() => app.run(appInputs, ctx)), aborted]);
-  } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-  }
+  const outputs = await raceAbort(() => app.run(appInputs, ctx), signal);
   if (signal.aborted) throw cancelled(signal);
   const { hashes, results } = checkOutputs(app.manifest, outputs);
   return {
