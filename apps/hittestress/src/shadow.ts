@@ -12,7 +12,8 @@
  * O(cells × (max height − min height) / (cell size · tan(elevation))) and the inner loop runs over
  * contiguous row slices of flat `Float32Array`s (no per-cell objects).
  *
- * Tree crowns (and shade sails) block a ray only where it passes between crown base and crown top, and
+ * Tree crowns (and shade sails) block a ray only where it passes between crown base and crown top
+ * (over the vertical span the ray climbs within one cell column, so thin sails are not skipped), and
  * then let `transmissivity` of the direct beam through (SOLWEIG's vegetation scheme). Cells outside
  * the grid never cast shadow (edge effect: shadows from outside the study area are missing).
  *
@@ -30,9 +31,9 @@ export interface ShadowSurface {
   cellSizeM: number;
   /** Height of the receiving surface (ground, or roof on buildings), m above datum. */
   surfaceM: Float32Array;
-  /** Crown top, m above datum (equal to `surfaceM` where there is no crown). */
+  /** Crown top, m above datum (−∞ where there is no crown). */
   crownTopM: Float32Array;
-  /** Crown base, m above datum. */
+  /** Crown base, m above datum (−∞ where there is no crown). */
   crownBaseM: Float32Array;
   /** Direct-beam transmissivity of the crown, 0–1. */
   transmissivity: Float32Array;
@@ -61,8 +62,9 @@ export function prepareShadowSurface(s: SurfaceModel): ShadowSurface {
       crownTopM[i] = g + top;
       crownBaseM[i] = g + (s.canopyBaseM[i] as number);
     } else {
-      crownTopM[i] = z;
-      crownBaseM[i] = z;
+      // No crown: an empty interval that no ray can hit.
+      crownTopM[i] = -Infinity;
+      crownBaseM[i] = -Infinity;
     }
     lo = Math.min(lo, g);
     hi = Math.max(hi, z, crownTopM[i] as number);
@@ -101,6 +103,10 @@ export function sunlitFraction(p: ShadowSurface, sun: SunPosition, out?: Float32
   dc /= m;
   dr /= m;
   const tanE = Math.tan(sun.elevationDeg * DEG);
+  // Over the width of one cell column the ray climbs one step's rise: a crown or a thin shade sail
+  // blocks when that vertical span [z − half, z + half] overlaps [base, top], so thin layers are not
+  // skipped between steps.
+  const halfStepRise = 0.5 * Math.hypot(dc, dr) * p.cellSizeM * tanE;
   for (let k = 1; ; k++) {
     const oc = Math.round(k * dc);
     const or = Math.round(k * dr);
@@ -117,7 +123,7 @@ export function sunlitFraction(p: ShadowSurface, sun: SunPosition, out?: Float32
         const z = (surfaceM[i] as number) + rise;
         const q = i + shift;
         if ((surfaceM[q] as number) > z) lit[i] = 0;
-        else if (hasCanopy && (crownTopM[q] as number) > z && (crownBaseM[q] as number) < z) {
+        else if (hasCanopy && (crownTopM[q] as number) > z - halfStepRise && (crownBaseM[q] as number) < z + halfStepRise) {
           const t = transmissivity[q] as number;
           if (t < (lit[i] as number)) lit[i] = t;
         }
