@@ -9,3 +9,4 @@ export * from './features.js';
 export * from './app.js';
 export * from './memory-datasets.js';
 export * from './run-locally.js';
+export * from './file-datasets.js';

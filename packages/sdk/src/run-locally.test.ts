@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { AppManifestError, ProcessInputError, type RasterGrid } from '@tweeling/core';
@@ -5,6 +8,8 @@ import { defineApp, type RasterDatasetReader, type VectorDatasetReader } from '.
 import { hashRaster } from './hash.js';
 import { rasterOutput, timeSeriesOutput, vectorOutput, type AppOutputs } from './outputs.js';
 import { AppOutputError, runLocally, type ProgressReport } from './run-locally.js';
+import { fileDatasets } from './file-datasets.js';
+import { writeGeoTiff } from './geotiff-io.js';
 
 const text = (nl: string) => ({ nl });
 
@@ -159,5 +164,21 @@ describe('runLocally', () => {
       'flooded: was not produced',
       'volume: must be a time series: series.0.values: has 1 values for 2 times',
     ]);
+  });
+
+  it('reads datasets from files with fileDatasets and hashes them as in memory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tweeling-sdk-run-'));
+    try {
+      await writeGeoTiff(join(dir, 'dem.tif'), DEM);
+      writeFileSync(join(dir, 'bag.geojson'), JSON.stringify(BUILDINGS));
+      const files = fileDatasets({ 'demo-dem': join(dir, 'dem.tif'), 'demo-bag': join(dir, 'bag.geojson') });
+      const fromFiles = await runLocally(toyApp, { label: 'x', buildings: { dataset: 'demo-bag' } }, { seed: 3, datasets: files });
+      const inMemory = await runLocally(toyApp, { label: 'x', buildings: { dataset: 'demo-bag' } }, { seed: 3, datasets });
+      expect(fromFiles.datasets).toEqual(inMemory.datasets);
+      expect(fromFiles.hashes).toEqual(inMemory.hashes);
+      await expect(runLocally(toyApp, { label: 'x', dem: { dataset: 'other' } }, { datasets: files })).rejects.toThrow(/dem: no file given for dataset "other"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
