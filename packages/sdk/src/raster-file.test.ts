@@ -41,6 +41,16 @@ describe('GeoTIFF', () => {
     expect(back.data).toBeInstanceOf(Float64Array);
   });
 
+  it('writes int32 grids as Float64 and small integer grids as Float32, values intact', async () => {
+    const base = { width: 3, height: 1, originX: 0, originY: 3, cellSize: 1, crs: 'EPSG:28992', noData: null };
+    const big = await decodeGeoTiff(encodeGeoTiff({ ...base, data: Int32Array.from([2147483647, -5, 0]) }));
+    expect(big.data).toBeInstanceOf(Float64Array);
+    expect(Array.from(big.data)).toEqual([2147483647, -5, 0]);
+    const small = await decodeGeoTiff(encodeGeoTiff({ ...base, data: Uint16Array.from([65535, 1, 0]) }));
+    expect(small.data).toBeInstanceOf(Float32Array);
+    expect(Array.from(small.data)).toEqual([65535, 1, 0]);
+  });
+
   it('gives clear errors on empty, corrupt and all-no-data files', async () => {
     const empty = join(dir, 'empty.tif');
     writeFileSync(empty, '');
