@@ -113,6 +113,10 @@ describe('identity over HTTP', () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/organisations', headers: bearer(operator), payload: body });
     expect(res.statusCode).toBe(201);
     expect((await app.inject({ method: 'POST', url: '/api/v1/organisations', headers: bearer(operator), payload: body })).statusCode).toBe(409);
+    const vendorAccrediting = { id: 'software-bv', name: 'Software BV', kind: 'leverancier', mayAccredit: true };
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/organisations', headers: bearer(operator), payload: vendorAccrediting });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('TWL_IDENTITY_MAY_NOT_ACCREDIT');
     const list = await app.inject({ method: 'GET', url: '/api/v1/organisations' });
     expect((list.json() as { organisations: { id: string }[] }).organisations.map((o) => o.id)).toContain('lelystad');
   });

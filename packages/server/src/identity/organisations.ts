@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Organisation, OrganisationCreate } from '@tweeling/core';
+import { ACCREDITING_KINDS, type Organisation, type OrganisationCreate } from '@tweeling/core';
 import type { Database } from '../db/index.js';
 import { appendAudit, type Actor } from '../audit/index.js';
 import { TweelingError } from '../errors.js';
@@ -37,6 +37,11 @@ export async function getOrganisation({ db }: ServiceDeps, id: string): Promise<
  * @throws TWL_IDENTITY_ORGANISATION_EXISTS when the id or OIN is taken
  */
 export async function createOrganisation(deps: ServiceDeps, actor: Actor, input: OrganisationCreate, options: { isOperator?: boolean } = {}): Promise<Organisation> {
+  if (input.mayAccredit && !ACCREDITING_KINDS.includes(input.kind)) {
+    throw new TweelingError(IDENTITY_ERRORS.MAY_NOT_ACCREDIT, `Een organisatie van het soort '${input.kind}' kan niet accrediteren; alleen ${ACCREDITING_KINDS.join(' en ')}.`, [
+      { path: 'body.mayAccredit', message: `not allowed for kind ${input.kind}` },
+    ]);
+  }
   return deps.db.transaction().execute(async (trx) => {
     const clash = await trx
       .selectFrom('organisations')
