@@ -22,11 +22,13 @@ function froudeCap(q: number, hf: number, capFactor: number): number {
 }
 
 /**
- * Outflow through an open boundary face, as an outward magnitude, m²/s: Bates et al. (2010) eq. 11
- * with the slope prescribed (normal depth) or taken from the interior (zero gradient).
+ * Outflow through an open boundary face, as an outward magnitude, m²/s: Manning normal flow for a
+ * prescribed slope, or Bates et al. (2010) eq. 11 with the interior water-surface slope (zero gradient).
  */
-function outflowFlux(qOutOld: number, depthM: number, slope: number, gn2: number, dtS: number, g: number, thr: number): number {
+function outflowFlux(qOutOld: number, depthM: number, slope: number, gn2: number, dtS: number, g: number, thr: number, manning: boolean): number {
   if (depthM <= thr) return 0;
+  // Normal depth: Manning's q = h^{5/3}·√S / n directly (no inertia), which does not ring at the outlet.
+  if (manning) return (depthM * Math.cbrt(depthM * depthM) * Math.sqrt(slope)) / Math.sqrt(gn2 / g);
   const qOld = qOutOld > 0 ? qOutOld : 0;
   const q = (qOld + g * depthM * dtS * slope) / (1 + (dtS * gn2 * qOld) / pow7over3(depthM));
   return q > 0 ? q : 0;
@@ -43,7 +45,9 @@ function edgeSlope(grid: KernelGrid, h: Float64Array, edge: number, cell: number
 /**
  * Phase 1: θ-weighted momentum (de Almeida et al. 2012, eq. 7 with Bates et al. 2010 semi-implicit
  * friction):  q⁺ = [θ·q + (1−θ)/2·(q₋ + q₊) − g·h_f·Δt·∂η/∂x] / [1 + g·Δt·n²·|q| / h_f^{7/3}],
- * h_f = max(η_a, η_b) − max(z_a, z_b). Faces with h_f ≤ threshold carry no flux. Writes trial fluxes.
+ * h_f = max(η_a, η_b) − max(z_a, z_b). Faces with h_f ≤ threshold carry no flux. A closed neighbour
+ * face (wall, building, closed edge) is replaced by q itself in the θ-average: averaging in its zero
+ * would drag every flux along a wall towards zero. Writes trial fluxes.
  */
 export function momentumRows(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r0: number, r1: number): void {
   const { nx, ny } = grid;
@@ -81,13 +85,13 @@ function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     const hf = (ea > eb ? ea : eb) - (za > zb ? za : zb);
     if (hf <= thr) { qT[f] = 0; continue; }
     const q0 = qL[f]!;
-    const num = theta * q0 + side * (qL[f - 1]! + qL[f + 1]!) - gDtOverDx * hf * (eb - ea);
+    const num = theta * q0 + side * ((gn[f - 1]! < 0 ? q0 : qL[f - 1]!) + (gn[f + 1]! < 0 ? q0 : qL[f + 1]!)) - gDtOverDx * hf * (eb - ea);
     qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capFactor);
   }
   const w = f0, e = f0 + nx;
-  qT[w] = gn[w]! < 0 ? 0 : -outflowFlux(-qL[w]!, h[c0]!, edgeSlope(grid, h, EDGE_WEST, c0, nx > 1 ? c0 + 1 : -1), gn[w]!, dtS, g, thr);
+  qT[w] = gn[w]! < 0 ? 0 : -outflowFlux(-qL[w]!, h[c0]!, edgeSlope(grid, h, EDGE_WEST, c0, nx > 1 ? c0 + 1 : -1), gn[w]!, dtS, g, thr, grid.boundaryKind[EDGE_WEST] === BOUNDARY_NORMAL_DEPTH);
   const last = c0 + nx - 1;
-  qT[e] = gn[e]! < 0 ? 0 : outflowFlux(qL[e]!, h[last]!, edgeSlope(grid, h, EDGE_EAST, last, nx > 1 ? last - 1 : -1), gn[e]!, dtS, g, thr);
+  qT[e] = gn[e]! < 0 ? 0 : outflowFlux(qL[e]!, h[last]!, edgeSlope(grid, h, EDGE_EAST, last, nx > 1 ? last - 1 : -1), gn[e]!, dtS, g, thr, grid.boundaryKind[EDGE_EAST] === BOUNDARY_NORMAL_DEPTH);
 }
 
 /** y faces of face-row `r` (north faces of cell row r; r = ny is the southern boundary). */
@@ -103,8 +107,9 @@ function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
       if (gn[f]! < 0) { qT[f] = 0; continue; }
       const cell = north ? c : (ny - 1) * nx + c;
       const inner = ny > 1 ? (north ? cell + nx : cell - nx) : -1;
-      const slope = edgeSlope(grid, h, north ? EDGE_NORTH : EDGE_SOUTH, cell, inner);
-      const out = outflowFlux(north ? -qL[f]! : qL[f]!, h[cell]!, slope, gn[f]!, dtS, g, thr);
+      const edge = north ? EDGE_NORTH : EDGE_SOUTH;
+      const slope = edgeSlope(grid, h, edge, cell, inner);
+      const out = outflowFlux(north ? -qL[f]! : qL[f]!, h[cell]!, slope, gn[f]!, dtS, g, thr, grid.boundaryKind[edge] === BOUNDARY_NORMAL_DEPTH);
       qT[f] = north ? -out : out;
     }
     return;
@@ -121,7 +126,7 @@ function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     const hf = (ea > eb ? ea : eb) - (za > zb ? za : zb);
     if (hf <= thr) { qT[f] = 0; continue; }
     const q0 = qL[f]!;
-    const num = theta * q0 + side * (qL[f - nx]! + qL[f + nx]!) - gDtOverDx * hf * (eb - ea);
+    const num = theta * q0 + side * ((gn[f - nx]! < 0 ? q0 : qL[f - nx]!) + (gn[f + nx]! < 0 ? q0 : qL[f + nx]!)) - gDtOverDx * hf * (eb - ea);
     qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capFactor);
   }
 }
