@@ -4,6 +4,8 @@
  * Run with `npm run bench -w @tweeling/app-hittestress` after `npx tsc -b apps/hittestress`.
  * Prints named cases with fixed sizes, so results can be compared between kernel changes.
  */
+import { compareScenarios, outdoorMask } from './kpi.js';
+import { type Measure, applyMeasures } from './measures.js';
 import { runHeatModel } from './model.js';
 import { prepareShadowSurface, sunlitFraction } from './shadow.js';
 import { DEMO_LOCATION, dayInstants, sunPosition } from './sun.js';
@@ -45,4 +47,23 @@ const r = runHeatModel(town.surface);
 let sum = 0;
 for (let i = 0; i < cells; i++) sum += r.petC[i] as number;
 console.log(`full model (shade 10–18 h, PET 12–18 h, SVF, wind): ${seconds(t3).toFixed(2)} s; mean PET ${(sum / cells).toFixed(1)} °C`);
+
+// Scenario "200 trees along walking routes": 4 east–west streets, south sidewalk, every 20 m.
+const SIDEWALK_OFFSET_M = 5;
+const measures: Measure[] = town.streets
+  .filter((_, k) => k % 2 === 0)
+  .slice(0, 4)
+  .map(([[x0, y], [x1]], k) => ({ kind: 'trees', id: `street-${k + 1}`, treeClass: 'medium', spacingM: 20, geometry: { type: 'LineString', coordinates: [[x0, y - SIDEWALK_OFFSET_M], [x1, y - SIDEWALK_OFFSET_M]] } }));
+const t4 = process.hrtime.bigint();
+const scen = applyMeasures(town.surface, measures);
+const rs = runHeatModel(scen.surface);
+const rows = compareScenarios({ result: r, surface: town.surface }, [{ name: `${scen.outcomes.reduce((a, o) => a + o.quantity, 0)} trees along walking routes`, result: rs, surface: scen.surface, costEur: scen.totalCostEur }], outdoorMask(town.surface), town.walkingRoutes);
+console.log(`scenario run: ${seconds(t4).toFixed(2)} s`);
+for (const row of rows) {
+  console.log(
+    `  ${row.name.padEnd(34)} mean PET ${row.meanPetC.toFixed(2)} °C (Δ ${row.deltaMeanPetC.toFixed(3)}), route shade ${(100 * (row.routeShadeShare ?? 0)).toFixed(1)} %, ` +
+      `cost € ${row.costEur.toFixed(0)}, cooling ${row.coolingDegCHa.toFixed(2)} °C·ha, € ${row.eurPerDegCPerHa?.toFixed(0) ?? '–'} per °C·ha, ` +
+      `classes ${row.classShares.map((c) => (100 * c).toFixed(0)).join('/')} %`,
+  );
+}
 console.log(`total wall time ${seconds(t0).toFixed(2)} s`);
