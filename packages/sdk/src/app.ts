@@ -82,22 +82,26 @@ export interface RunContext {
 export type AppInputs = Record<string, unknown>;
 
 /** An app's `run` function. */
-export type RunFunction<I extends AppInputs, O extends AppOutputs> = (inputs: I, ctx: RunContext) => Promise<O> | O;
+export type RunFunction<I extends object, O extends AppOutputs> = (inputs: I, ctx: RunContext) => Promise<O> | O;
 
 /** A defined app: its validated manifest and its run function. */
-export interface TweelingApp<I extends AppInputs = AppInputs, O extends AppOutputs = AppOutputs> {
+export interface TweelingApp<I extends object = object, O extends AppOutputs = AppOutputs> {
   /** Marks the default export of an app module as a Tweeling app (SDK contract version). */
   readonly tweelingApp: 1;
   /** The manifest, validated and with defaults applied. */
   readonly manifest: AppManifest;
-  /** Computes the outputs; called by the host with validated inputs (defaults applied, datasets resolved). */
-  readonly run: RunFunction<I, O>;
+  /**
+   * Computes the outputs; called by the host with validated inputs (defaults applied, datasets resolved).
+   * A method signature on purpose: it keeps every `TweelingApp<SomeInputs>` assignable to `TweelingApp`,
+   * so hosts can hold apps of different input types in one list.
+   */
+  run(inputs: I, ctx: RunContext): Promise<O> | O;
   /** The OGC API Processes description of this app (Dutch unless `en`). */
   processDescription(lang?: 'nl' | 'en'): ProcessDescription;
 }
 
 /** What {@link defineApp} takes. */
-export interface AppDefinition<I extends AppInputs, O extends AppOutputs> {
+export interface AppDefinition<I extends object, O extends AppOutputs> {
   /** The parsed JSON of `tweeling.app.json`. */
   manifest: unknown;
   /** The computation. */
@@ -120,7 +124,7 @@ export interface AppDefinition<I extends AppInputs, O extends AppOutputs> {
  *   },
  * });
  */
-export function defineApp<I extends AppInputs = AppInputs, O extends AppOutputs = AppOutputs>(
+export function defineApp<I extends object = AppInputs, O extends AppOutputs = AppOutputs>(
   definition: AppDefinition<I, O>,
 ): TweelingApp<I, O> {
   if (typeof definition?.run !== 'function') throw new TypeError('defineApp needs a run function');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { AppManifestError, ProcessInputError, type RasterGrid } from '@tweeling/core';
-import { defineApp, type RasterDatasetReader, type VectorDatasetReader } from './app.js';
+import { defineApp, isTweelingApp, type RasterDatasetReader, type TweelingApp, type VectorDatasetReader } from './app.js';
 import { hashRaster } from './hash.js';
 import { rasterOutput, timeSeriesOutput, vectorOutput, type AppOutputs } from './outputs.js';
 import { AppOutputError, runLocally, type ProgressReport } from './run-locally.js';
@@ -51,7 +51,8 @@ const BUILDINGS: FeatureCollection = {
   features: [{ type: 'Feature', properties: { id: 'p1' }, geometry: { type: 'Point', coordinates: [140001.5, 486998.5] } }],
 };
 
-type ToyInputs = { rainMm: number; mode: string; label: string; dem: RasterDatasetReader; buildings?: VectorDatasetReader };
+/** An interface (no index signature) must be accepted as the inputs type. */
+interface ToyInputs { rainMm: number; mode: string; label: string; dem: RasterDatasetReader; buildings?: VectorDatasetReader }
 
 /** A tiny app: depth = rain + seeded noise, with progress and cooperative cancellation. */
 const toyApp = defineApp<ToyInputs>({
@@ -84,6 +85,9 @@ describe('defineApp', () => {
     expect(() => defineApp({ manifest: { ...MANIFEST, version: 'one' }, run: () => ({}) })).toThrow(AppManifestError);
     expect(toyApp.manifest.inputs.rainMm?.minOccurs).toBe(1);
     expect(toyApp.processDescription().inputs.dem?.dataRequirement?.kind).toBe('raster');
+    const registry: TweelingApp[] = [toyApp];
+    expect(registry.every(isTweelingApp)).toBe(true);
+    expect(isTweelingApp({ manifest: MANIFEST, run: () => ({}) })).toBe(false);
   });
 });
 

@@ -199,7 +199,7 @@ async function raceAbort<T>(work: () => Promise<T> | T, signal: AbortSignal): Pr
  * @example
  * const { hashes, outputs } = await runLocally(app, { rainMm: 70 }, { seed: 7, datasets: { 'demo-ahn-almere': dem } });
  */
-export async function runLocally<I extends AppInputs, O extends AppOutputs>(
+export async function runLocally<I extends object, O extends AppOutputs>(
   app: TweelingApp<I, O>,
   inputs: Record<string, unknown>,
   opts: RunLocallyOptions = {},
