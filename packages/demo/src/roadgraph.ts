@@ -1,0 +1,123 @@
+/**
+ * Road noding: split road polylines wherever they cross or touch, so every edge runs between two
+ * graph nodes and routing over `fromNode`/`toNode` works.
+ */
+import type { Pt } from './geometry.js';
+import { lineLength, roundCm, segmentIntersection } from './geometry.js';
+import type { WayDraft } from './plan.js';
+
+/** One edge of the road graph. */
+export interface RoadEdge {
+  way: WayDraft;
+  pts: Pt[];
+  fromNode: string;
+  toNode: string;
+  lengthM: number;
+}
+
+/** The noded network. */
+export interface RoadGraph {
+  edges: RoadEdge[];
+  /** Node id → position (local metres). */
+  nodes: Map<string, Pt>;
+  /** Node id of a position (rounded to cm), or undefined. */
+  nodeAt(p: Pt): string | undefined;
+}
+
+/** A split along a way: position `s` = segment index + fraction, and the exact shared point. */
+interface Split {
+  s: number;
+  p: Pt;
+}
+
+/** Shortest piece kept, m. */
+const MIN_EDGE_M = 0.05;
+
+const key = (p: Pt): string => `${Math.round(p[0] * 100)},${Math.round(p[1] * 100)}`;
+
+/** Node all ways into a graph. Deterministic: edges follow way order, nodes first appearance. */
+export function buildRoadGraph(ways: readonly WayDraft[]): RoadGraph {
+  const splits: Split[][] = ways.map((w) => [
+    { s: 0, p: w.pts[0] as Pt },
+    { s: w.pts.length - 1, p: w.pts[w.pts.length - 1] as Pt },
+  ]);
+  for (let i = 0; i < ways.length; i++) {
+    const wi = ways[i] as WayDraft;
+    for (let j = i + 1; j < ways.length; j++) {
+      const wj = ways[j] as WayDraft;
+      for (let a = 1; a < wi.pts.length; a++) {
+        const p1 = wi.pts[a - 1] as Pt;
+        const p2 = wi.pts[a] as Pt;
+        for (let b = 1; b < wj.pts.length; b++) {
+          const q1 = wj.pts[b - 1] as Pt;
+          const q2 = wj.pts[b] as Pt;
+          if (Math.max(p1[0], p2[0]) < Math.min(q1[0], q2[0]) || Math.max(q1[0], q2[0]) < Math.min(p1[0], p2[0])) continue;
+          if (Math.max(p1[1], p2[1]) < Math.min(q1[1], q2[1]) || Math.max(q1[1], q2[1]) < Math.min(p1[1], p2[1])) continue;
+          const hit = segmentIntersection(p1, p2, q1, q2);
+          if (!hit) continue;
+          const p: Pt = [roundCm(p1[0] + hit[0] * (p2[0] - p1[0])), roundCm(p1[1] + hit[0] * (p2[1] - p1[1]))];
+          (splits[i] as Split[]).push({ s: a - 1 + hit[0], p });
+          (splits[j] as Split[]).push({ s: b - 1 + hit[1], p });
+        }
+      }
+    }
+  }
+  const nodes = new Map<string, Pt>();
+  const ids = new Map<string, string>();
+  const nodeId = (p: Pt): string => {
+    const k = key(p);
+    let id = ids.get(k);
+    if (!id) {
+      id = `n${String(ids.size + 1).padStart(5, '0')}`;
+      ids.set(k, id);
+      nodes.set(id, p);
+    }
+    return id;
+  };
+  const edges: RoadEdge[] = [];
+  ways.forEach((way, wi) => {
+    const ss = (splits[wi] as Split[]).slice().sort((x, y) => x.s - y.s);
+    const uniq: Split[] = [];
+    for (const sp of ss) {
+      const last = uniq[uniq.length - 1];
+      if (!last || key(last.p) !== key(sp.p)) uniq.push(sp);
+    }
+    for (let k = 1; k < uniq.length; k++) {
+      const from = uniq[k - 1] as Split;
+      const to = uniq[k] as Split;
+      const pts: Pt[] = [from.p];
+      for (let v = Math.floor(from.s) + 1; v < to.s; v++) pts.push(way.pts[v] as Pt);
+      pts.push(to.p);
+      const lengthM = lineLength(pts);
+      if (lengthM < MIN_EDGE_M) continue;
+      edges.push({ way, pts, fromNode: nodeId(from.p), toNode: nodeId(to.p), lengthM: roundCm(lengthM) });
+    }
+  });
+  return { edges, nodes, nodeAt: (p) => ids.get(key(p)) };
+}
+
+/** Number of connected components of an edge list (by node ids). */
+export function countComponents(edges: readonly { fromNode: string; toNode: string }[]): number {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    let c = x;
+    while (c !== r) {
+      const n = parent.get(c) as string;
+      parent.set(c, r);
+      c = n;
+    }
+    return r;
+  };
+  for (const e of edges) {
+    if (!parent.has(e.fromNode)) parent.set(e.fromNode, e.fromNode);
+    if (!parent.has(e.toNode)) parent.set(e.toNode, e.toNode);
+    const a = find(e.fromNode);
+    const b = find(e.toNode);
+    if (a !== b) parent.set(a, b);
+  }
+  let n = 0;
+  for (const [k, v] of parent) if (k === v) n++;
+  return n;
+}
