@@ -157,7 +157,7 @@ describe('runLocally', () => {
   it('names missing, undeclared and malformed outputs', async () => {
     const sloppy = defineApp({
       manifest: MANIFEST,
-      run: () => ({ depth: 3, wetCells: -1, extra: 'x', volume: { kind: 'timeSeries', timesS: [0, 1], series: [{ name: 'v', unit: 'm3', values: [1] }] } }),
+      run: () => ({ depth: 3, wetCells: -1, flooded: vectorOutput({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { d: NaN }, geometry: { type: 'Point', coordinates: [0, 0] } }] }), extra: 'x', volume: { kind: 'timeSeries', timesS: [0, 1], series: [{ name: 'v', unit: 'm3', values: [1] }] } }),
     });
     const err = await runLocally(sloppy, { label: 'x' }, { datasets }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppOutputError);
@@ -165,7 +165,7 @@ describe('runLocally', () => {
       'extra: is not an output in the manifest',
       'depth: must be a rasterOutput(grid, meta)',
       'wetCells: must be ≥ 0, got -1',
-      'flooded: was not produced',
+      'flooded: cannot be stored: canonicalJson: NaN has no JSON form',
       'volume: must be a time series: series.0.values: has 1 values for 2 times',
     ]);
   });

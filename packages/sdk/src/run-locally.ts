@@ -99,6 +99,35 @@ async function resolveDatasets(manifest: AppManifest, values: Record<string, unk
   return { readers, used };
 }
 
+type DeclaredOutput = AppManifest['outputs'][string];
+
+/** Hash and results entry of one returned output, or the message saying why it does not match its declaration. */
+function describeOutput(declared: DeclaredOutput, id: string, value: unknown): { hash: string; result: unknown } | { problems: string[] } {
+  const problem = (message: string) => ({ problems: [message] });
+  if (declared.kind === 'raster') {
+    if (!isRasterOutput(value)) return problem('must be a rasterOutput(grid, meta)');
+    const { grid, meta } = value;
+    const hash = hashRaster(grid);
+    const noData = grid.noData !== null && Number.isNaN(grid.noData) ? null : grid.noData;
+    const info = RasterInfo.parse({ ...grid, data: undefined, noData, dataType: rasterDataType(grid.data) });
+    return { hash, result: { kind: 'raster', info, hash, ...meta } satisfies OutputDatasetValue };
+  }
+  if (declared.kind === 'vector') {
+    if (!isVectorOutput(value)) return problem('must be a vectorOutput(featureCollection, meta)');
+    const hash = hashFeatures(value.features, value.meta.crs);
+    return { hash, result: { kind: 'vector', hash, ...describeFeatures(value.features), ...value.meta } satisfies OutputDatasetValue };
+  }
+  if (declared.kind === 'timeSeries') {
+    const parsed = TimeSeriesValue.safeParse(value);
+    if (!parsed.success) return problem(`must be a time series: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { hash: hashJsonValue(parsed.data, 'timeSeries'), result: parsed.data };
+  }
+  if (isRasterOutput(value) || isVectorOutput(value)) return problem(`is declared as a value but a ${value.tweelingOutput} was returned`);
+  const schemaErrors = validateJsonSchema(value, declared.schema, id);
+  if (schemaErrors.length > 0) return { problems: schemaErrors.map((e) => (e.path === id ? e.message : `${e.path.slice(id.length + 1)} ${e.message}`)) };
+  return { hash: hashJsonValue(value), result: value };
+}
+
 /** Checks the outputs against the manifest and computes hashes and the results document. */
 function checkOutputs(manifest: AppManifest, outputs: unknown) {
   if (typeof outputs !== 'object' || outputs === null) throw new AppOutputError([{ path: '', message: 'run must return an object of outputs' }]);
@@ -109,37 +138,19 @@ function checkOutputs(manifest: AppManifest, outputs: unknown) {
   for (const id of Object.keys(returned)) if (!(id in manifest.outputs)) errors.push({ path: id, message: 'is not an output in the manifest' });
   for (const [id, declared] of Object.entries(manifest.outputs)) {
     const value = returned[id];
-    const fail = (message: string) => errors.push({ path: id, message });
-    if (value === undefined) fail('was not produced');
-    else if (declared.kind === 'raster') {
-      if (!isRasterOutput(value)) fail('must be a rasterOutput(grid, meta)');
+    if (value === undefined) {
+      errors.push({ path: id, message: 'was not produced' });
+      continue;
+    }
+    try {
+      const described = describeOutput(declared, id, value);
+      if ('problems' in described) errors.push(...described.problems.map((message) => ({ path: id, message })));
       else {
-        const { grid, meta } = value;
-        const hash = hashRaster(grid);
-        const info = RasterInfo.parse({ width: grid.width, height: grid.height, originX: grid.originX, originY: grid.originY, cellSize: grid.cellSize, crs: grid.crs, noData: grid.noData !== null && Number.isNaN(grid.noData) ? null : grid.noData, dataType: rasterDataType(grid.data) });
-        hashes[id] = hash;
-        results[id] = { kind: 'raster', info, hash, ...meta } satisfies OutputDatasetValue;
+        hashes[id] = described.hash;
+        results[id] = described.result;
       }
-    } else if (declared.kind === 'vector') {
-      if (!isVectorOutput(value)) fail('must be a vectorOutput(featureCollection, meta)');
-      else {
-        const hash = hashFeatures(value.features, value.meta.crs);
-        hashes[id] = hash;
-        results[id] = { kind: 'vector', hash, ...describeFeatures(value.features), ...value.meta } satisfies OutputDatasetValue;
-      }
-    } else if (declared.kind === 'timeSeries') {
-      const parsed = TimeSeriesValue.safeParse(value);
-      if (!parsed.success) fail(`must be a time series: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      else {
-        hashes[id] = hashJsonValue(parsed.data, 'timeSeries');
-        results[id] = parsed.data;
-      }
-    } else if (isRasterOutput(value) || isVectorOutput(value)) {
-      fail(`is declared as a value but a ${value.tweelingOutput} was returned`);
-    } else {
-      errors.push(...validateJsonSchema(value, declared.schema, id));
-      hashes[id] = hashJsonValue(value);
-      results[id] = value;
+    } catch (err) {
+      errors.push({ path: id, message: `cannot be stored: ${(err as Error).message}` });
     }
   }
   if (errors.length > 0) throw new AppOutputError(errors);
