@@ -265,6 +265,10 @@ describe('validateProcessInputs', () => {
     expect(assertProcessInputs(m, {}).buildings).toEqual([{ dataset: 'demo-bag-almere' }]);
     const three = validateProcessInputs(m, { buildings: [{ dataset: 'aa' }, { dataset: 'bb' }, { dataset: 'B' }] });
     expect(three.ok ? [] : three.errors.map((e) => e.path)).toEqual(['buildings', 'buildings/2']);
+    many.inputs.buildings!.schema = { default: [{ dataset: 'bag-a' }, { dataset: 'bag-b' }] };
+    expect(assertProcessInputs(AppManifest.parse(many), {}).buildings).toEqual([{ dataset: 'bag-a' }, { dataset: 'bag-b' }]);
+    many.inputs.buildings!.schema = { default: [{ dataset: 'bag-a' }, { file: 'x' }] };
+    expect(() => parseAppManifest(many)).toThrow(/inputs\.buildings\.schema\.default: must be a dataset reference/);
   });
 
   it('requires inputs without a default', () => {

@@ -168,6 +168,8 @@ function checkConsistency(m: ManifestShape, ctx: z.RefinementCtx): void {
     const max = input.maxOccurs === 'unbounded' ? Infinity : input.maxOccurs;
     if (input.minOccurs > max) issue(['inputs', id, 'minOccurs'], `is ${input.minOccurs}, above maxOccurs ${input.maxOccurs}`);
     const schema: JsonSchema = input.schema;
+    // With maxOccurs > 1 a default may be a list of values; each must fit the schema of one value.
+    const defaults = max > 1 && Array.isArray(schema.default) ? (schema.default as unknown[]) : [schema.default];
     if (input.dataRequirement !== undefined) {
       used.add(input.dataRequirement);
       if (!(input.dataRequirement in m.dataRequirements)) {
@@ -175,7 +177,7 @@ function checkConsistency(m: ManifestShape, ctx: z.RefinementCtx): void {
       }
       const extra = Object.keys(schema).filter((k) => k !== 'default' && k !== 'title' && k !== 'description');
       if (extra.length > 0) issue(['inputs', id, 'schema'], `a dataset input's schema is generated; only default/title/description allowed, not ${extra.join(', ')}`);
-      if ('default' in schema && !DatasetRef.safeParse(schema.default).success) {
+      if ('default' in schema && !defaults.every((d) => DatasetRef.safeParse(d).success)) {
         issue(['inputs', id, 'schema', 'default'], 'must be a dataset reference { dataset, version? } or { href }');
       }
     } else {
@@ -183,7 +185,7 @@ function checkConsistency(m: ManifestShape, ctx: z.RefinementCtx): void {
         issue(['inputs', id, 'schema'], 'needs a `type`, `enum` or `const`');
       }
       if ('default' in schema) {
-        for (const e of validateJsonSchema(schema.default, { ...schema, default: undefined })) {
+        for (const e of defaults.flatMap((d) => validateJsonSchema(d, { ...schema, default: undefined }))) {
           issue(['inputs', id, 'schema', 'default'], `default ${e.path ? e.path + ' ' : ''}${e.message}`);
         }
       }
