@@ -41,7 +41,7 @@ const common = {
     .min(0)
     .max(1)
     .default(1)
-    .describe('Fraction (0–1) of the study area the data must cover (rasters: cells with data)'),
+    .describe('Fraction (0–1) of the study area the extent of the dataset must cover'),
   maxAgeDays: z
     .number()
     .int()

@@ -89,7 +89,8 @@ function makeReader(request: DatasetResolveRequest, key: string, data: LocalData
  * Creates a resolver over in-memory data, keyed by dataset id (for `{ dataset }` inputs) or by URL
  * (for `{ href }` inputs). Each dataset has version 1. Vector data is taken to be in the CRS the
  * requirement names (GeoJSON carries no CRS). Checks kind, CRS and cell size of rasters, geometry
- * types and required attributes of features, and reports every problem with the input's name.
+ * types and required attributes of features, and reports the problems with the input's name.
+ * Coverage, age and licence are not checked: in-memory data has no study area, date or licence.
  *
  * @example
  * const resolver = inMemoryDatasets({ 'demo-ahn-almere': demGrid, 'demo-bag-almere': buildings });
