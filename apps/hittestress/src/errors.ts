@@ -10,7 +10,7 @@ export type HittestressErrorCode =
  * a message a policy advisor can read (what is wrong, which input, what to do).
  *
  * @example
- * try { castShadow(surface, sun) } catch (e) { if (e instanceof HittestressError && e.code === 'SUN_BELOW_HORIZON') … }
+ * try { sunlitFraction(prepared, sun) } catch (e) { if (e instanceof HittestressError && e.code === 'SUN_BELOW_HORIZON') … }
  */
 export class HittestressError extends Error {
   /** Machine-readable error code. */

@@ -44,6 +44,7 @@ export interface AreaMeasure {
   id?: string;
 }
 
+/** Any measure; `kind` tells which. */
 export type Measure = TreeMeasure | AreaMeasure;
 
 /** Default unit costs, € (incl. VAT-free contractor work; ASSUMPTIONS, see the file header and model card). */
