@@ -50,7 +50,7 @@ function updateRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
   const factor = grid.rainFactor, infil = grid.infiltrationMPerS, used = s.sewerUsedM;
   const rain = forcing.rainDepthM, sewerCap = forcing.sewerDepthM, storage = grid.sewerStorageM;
   const speedDepth = p.speedDepthM, arrivalDepth = p.arrivalDepthM, tEnd = forcing.timeEndS;
-  const maxD = s.maxDepthM, maxU = s.maxSpeedMPerS, arrival = s.arrivalS;
+  const maxD = s.maxDepthM, maxU = s.maxSpeedSqM2PerS2, arrival = s.arrivalS;
   const lastRow = r === ny - 1;
   let rainM = 0, infM = 0, sewerM = 0, outQ = 0, rowMax = 0;
   for (let c = 0; c < nx; c++) {
@@ -98,9 +98,10 @@ function updateRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     if (hn > maxD[i]!) maxD[i] = hn;
     if (hn > arrivalDepth && arrival[i]! < 0) arrival[i] = tEnd;
     if (hn > speedDepth) {
-      const ux = (qw + qe) / (2 * hn), uy = (qn + qs) / (2 * hn);
-      const speed = Math.sqrt(ux * ux + uy * uy);
-      if (speed > maxU[i]!) maxU[i] = speed;
+      // Squared speed (q_x̄² + q_ȳ²)/h², face fluxes averaged to the centre; √ taken once at output.
+      const sx = qw + qe, sy = qn + qs;
+      const speedSq = (sx * sx + sy * sy) / (4 * hn * hn);
+      if (speedSq > maxU[i]!) maxU[i] = speedSq;
     }
   }
   return { rainM, infiltrationM: infM, sewerM, outflowQ: outQ, maxDepthM: rowMax };

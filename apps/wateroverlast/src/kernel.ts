@@ -140,8 +140,8 @@ export interface KernelState {
   limiter: Float64Array;
   /** Maximum depth reached per cell, m. */
   maxDepthM: Float64Array;
-  /** Maximum cell-centred speed reached per cell, m/s. */
-  maxSpeedMPerS: Float64Array;
+  /** Square of the maximum cell-centred speed reached per cell, m²/s² (√ at output). */
+  maxSpeedSqM2PerS2: Float64Array;
   /** Time the depth first exceeded `arrivalDepthM`, s; -1 if never. */
   arrivalS: Float64Array;
   /** Depth already taken by the sewer per cell, m (only when sewer storage is finite). */

@@ -15,10 +15,15 @@ function pow7over3(h: number): number {
   return h * h * Math.cbrt(h);
 }
 
-/** Caps |q| at Fr_max·h·√(g·h) = capFactor·h^{3/2} (Coulthard et al. 2013). */
-function froudeCap(q: number, hf: number, capFactor: number): number {
-  const qMax = capFactor * hf * Math.sqrt(hf);
-  return q > qMax ? qMax : q < -qMax ? -qMax : q;
+/**
+ * Caps |q| at Fr_max·h·√(g·h) (Coulthard et al. 2013); `capSq` = Fr_max²·g. Compares squares so
+ * the square root is only taken when the cap bites.
+ */
+function froudeCap(q: number, hf: number, capSq: number): number {
+  const qMaxSq = capSq * hf * hf * hf;
+  if (q * q <= qMaxSq) return q;
+  const qMax = Math.sqrt(qMaxSq);
+  return q > 0 ? qMax : -qMax;
 }
 
 /**
@@ -73,7 +78,7 @@ function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
   const z = grid.bedM, h = s.depthM, gn = grid.frictionX, qL = s.qxM2PerS, qT = s.qxTrial;
   const g = p.gravityMPerS2, thr = p.wetThresholdM, theta = p.theta, side = 0.5 * (1 - theta);
   const gDtOverDx = (g * dtS) / grid.cellSizeM;
-  const capFactor = p.froudeMax * Math.sqrt(g);
+  const capSq = p.froudeMax * p.froudeMax * g;
   const f0 = r * (nx + 1), c0 = r * nx;
   for (let c = 1; c < nx; c++) {
     const f = f0 + c;
@@ -86,7 +91,7 @@ function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     if (hf <= thr) { qT[f] = 0; continue; }
     const q0 = qL[f]!;
     const num = theta * q0 + side * ((gn[f - 1]! < 0 ? q0 : qL[f - 1]!) + (gn[f + 1]! < 0 ? q0 : qL[f + 1]!)) - gDtOverDx * hf * (eb - ea);
-    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capFactor);
+    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capSq);
   }
   const w = f0, e = f0 + nx;
   qT[w] = gn[w]! < 0 ? 0 : -outflowFlux(-qL[w]!, h[c0]!, edgeSlope(grid, h, EDGE_WEST, c0, nx > 1 ? c0 + 1 : -1), gn[w]!, dtS, g, thr, grid.boundaryKind[EDGE_WEST] === BOUNDARY_NORMAL_DEPTH);
@@ -115,7 +120,7 @@ function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     return;
   }
   const gDtOverDx = (g * dtS) / grid.cellSizeM;
-  const capFactor = p.froudeMax * Math.sqrt(g);
+  const capSq = p.froudeMax * p.froudeMax * g;
   for (let c = 0; c < nx; c++) {
     const f = f0 + c;
     const gn2 = gn[f]!;
@@ -127,7 +132,7 @@ function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     if (hf <= thr) { qT[f] = 0; continue; }
     const q0 = qL[f]!;
     const num = theta * q0 + side * ((gn[f - nx]! < 0 ? q0 : qL[f - nx]!) + (gn[f + nx]! < 0 ? q0 : qL[f + nx]!)) - gDtOverDx * hf * (eb - ea);
-    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capFactor);
+    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capSq);
   }
 }
 

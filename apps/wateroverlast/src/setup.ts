@@ -138,7 +138,7 @@ export function createKernelState(grid: KernelGrid, shared: boolean, initialDept
     qyTrial: f64((ny + 1) * nx, shared),
     limiter: f64(n, shared).fill(1),
     maxDepthM: f64(n, shared),
-    maxSpeedMPerS: f64(n, shared),
+    maxSpeedSqM2PerS2: f64(n, shared),
     arrivalS: f64(n, shared).fill(-1),
     sewerUsedM: Number.isFinite(grid.sewerStorageM) ? f64(n, shared) : null,
     rows: {

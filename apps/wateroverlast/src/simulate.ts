@@ -136,7 +136,7 @@ class TimeLoop {
     const s = this.state;
     return {
       maxDepthM: float32Like(dem, Float32Array.from(s.maxDepthM), null),
-      maxSpeedMPerS: float32Like(dem, Float32Array.from(s.maxSpeedMPerS), null),
+      maxSpeedMPerS: float32Like(dem, Float32Array.from(s.maxSpeedSqM2PerS2, Math.sqrt), null),
       arrivalTimeS: float32Like(dem, Float32Array.from(s.arrivalS), -1),
       finalDepthM: float32Like(dem, Float32Array.from(s.depthM), null),
       frames: this.frames,
