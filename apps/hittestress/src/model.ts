@@ -58,13 +58,21 @@ export interface HeatModelResult {
   sunPositions: SunPosition[];
 }
 
+/** Projected bounds of RD New (EPSG:28992), m: the domain where the RD→WGS84 polynomials apply. */
+const RD_BOUNDS = [-7000, 289000, 300000, 629000] as const;
+
 function location(s: SurfaceModel, o: HeatModelOptions): { latDeg: number; lonDeg: number } {
   if (o.latDeg !== undefined && o.lonDeg !== undefined) return { latDeg: o.latDeg, lonDeg: o.lonDeg };
   if (s.grid.crs !== 'EPSG:28992') {
     throw new HittestressError('INVALID_INPUT', `Give latDeg/lonDeg: the grid CRS ${s.grid.crs} is not RD New (EPSG:28992).`);
   }
   const { width, height, originX, originY, cellSize } = s.grid;
-  return rdToWgs84(originX + (width * cellSize) / 2, originY - (height * cellSize) / 2);
+  const x = originX + (width * cellSize) / 2;
+  const y = originY - (height * cellSize) / 2;
+  if (!(x >= RD_BOUNDS[0] && x <= RD_BOUNDS[2] && y >= RD_BOUNDS[1] && y <= RD_BOUNDS[3])) {
+    throw new HittestressError('INVALID_INPUT', `Grid centre (${x}, ${y}) is outside the RD New domain: give latDeg/lonDeg.`);
+  }
+  return rdToWgs84(x, y);
 }
 
 /**

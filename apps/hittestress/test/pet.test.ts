@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HittestressError } from '../src/errors.js';
 import { runHeatModel } from '../src/model.js';
 import { type HourWeather, accumulatePetHour, clearSkyRadiation, petClass, petShadeC, petSunC } from '../src/pet.js';
 import { LandCover, addTrees } from '../src/surface.js';
@@ -66,5 +67,15 @@ describe('PET (Koopmans et al. 2020 regressions)', () => {
     expect(r.shadeFraction[open]).toBe(0);
     expect(r.shadeFraction[48 * 80 + 40]).toBeGreaterThan(0.5); // just north of the building
     expect(r.petClass[open]).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses night hours and grids outside the RD domain with clear errors', () => {
+    const s = flatSurface(10, 10);
+    s.grid.originX = 141000;
+    s.grid.originY = 486000;
+    expect(() => runHeatModel(s, { petHoursLocal: [21, 23] })).toThrow(/below the horizon/);
+    const far = flatSurface(10, 10); // origin (0, 10): not in the Netherlands
+    expect(() => runHeatModel(far)).toThrow(HittestressError);
+    expect(() => runHeatModel(far, { latDeg: 52.36, lonDeg: 5.18, svf: { directions: 8, maxRadiusM: 5 } })).not.toThrow();
   });
 });
