@@ -36,7 +36,9 @@ const MIN_EDGE_M = 0.05;
 const key = (p: Pt): string => `${Math.round(p[0] * 100)},${Math.round(p[1] * 100)}`;
 
 /** Node all ways into a graph. Deterministic: edges follow way order, nodes first appearance. */
-export function buildRoadGraph(ways: readonly WayDraft[]): RoadGraph {
+export function buildRoadGraph(input: readonly WayDraft[]): RoadGraph {
+  // Snap every vertex to the canonical centimetre grid first, so shared nodes coincide exactly.
+  const ways = input.map((w) => ({ ...w, pts: w.pts.map((p): Pt => [roundCm(p[0]), roundCm(p[1])]) }));
   const splits: Split[][] = ways.map((w) => [
     { s: 0, p: w.pts[0] as Pt },
     { s: w.pts.length - 1, p: w.pts[w.pts.length - 1] as Pt },
@@ -90,7 +92,12 @@ export function buildRoadGraph(ways: readonly WayDraft[]): RoadGraph {
       pts.push(to.p);
       const lengthM = lineLength(pts);
       if (lengthM < MIN_EDGE_M) continue;
-      edges.push({ way, pts, fromNode: nodeId(from.p), toNode: nodeId(to.p), lengthM: roundCm(lengthM) });
+      const fromNode = nodeId(from.p);
+      const toNode = nodeId(to.p);
+      // End vertices take the node's canonical position (first seen), identical for every edge.
+      pts[0] = nodes.get(fromNode) as Pt;
+      pts[pts.length - 1] = nodes.get(toNode) as Pt;
+      edges.push({ way: input[wi] as WayDraft, pts, fromNode, toNode, lengthM: roundCm(lengthM) });
     }
   });
   return { edges, nodes, nodeAt: (p) => ids.get(key(p)) };

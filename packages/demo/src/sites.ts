@@ -106,7 +106,7 @@ export function fillSite(plan: Plan, rng: Rng, spec: SiteSpec): void {
     case 'school': {
       const a0 = 0.1 * la;
       const a1 = a0 + Math.min(55, 0.6 * la);
-      access(8);
+      access(6);
       paved(aAcc - 12, 3, aAcc + 12, 10);
       paved(a0 + 17, 29, a1, Math.min(60, f.lc - 5));
       building(f.poly([[a0, 12], [a1, 12], [a1, 26], [a0 + 14, 26], [a0 + 14, 56], [a0, 56]].map(([a, c]) => [r(a as number), r(c as number)] as [number, number])), {
