@@ -65,6 +65,22 @@ function buildRays(directions: number, radiusM: number, cellSizeM: number): Ray[
   return rays;
 }
 
+/** Absolute heights without (`solid`) and with (`all`) crowns, and the highest point. */
+function horizonHeights(s: SurfaceModel): { solid: Float32Array; all: Float32Array; top: number } {
+  const n = s.groundM.length;
+  const solid = new Float32Array(n);
+  const all = new Float32Array(n);
+  let top = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const z = (s.groundM[i] as number) + (s.buildingHeightM[i] as number);
+    solid[i] = z;
+    const c = (s.canopyTopM[i] as number) > 0 ? (s.groundM[i] as number) + (s.canopyTopM[i] as number) : z;
+    all[i] = Math.max(z, c);
+    top = Math.max(top, all[i] as number);
+  }
+  return { solid, all, top };
+}
+
 /**
  * Sky-view factor (0–1) for every cell, seen from the receiving surface (ground, or roof on buildings).
  *
@@ -80,16 +96,7 @@ export function skyViewFactor(s: SurfaceModel, opts: SvfOptions = {}): Float32Ar
   }
   const { width: w, height: h, cellSize } = s.grid;
   const n = w * h;
-  const solid = new Float32Array(n);
-  const all = new Float32Array(n);
-  let top = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const z = (s.groundM[i] as number) + (s.buildingHeightM[i] as number);
-    solid[i] = z;
-    const c = (s.canopyTopM[i] as number) > 0 ? (s.groundM[i] as number) + (s.canopyTopM[i] as number) : z;
-    all[i] = Math.max(z, c);
-    top = Math.max(top, all[i] as number);
-  }
+  const { solid, all, top } = horizonHeights(s);
   const rays = buildRays(directions, radiusM, cellSize);
   const out = new Float32Array(n);
   for (let row = 0; row < h; row++) {

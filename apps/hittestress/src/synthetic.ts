@@ -59,50 +59,41 @@ const TYPES = [
   { p: 0.04, len: [14, 22], dep: [14, 22], h: [30, 48] }, // towers
 ] as const;
 
-/**
- * Generates the synthetic town.
- *
- * @example const town = syntheticTown({ sizeM: 1000, buildings: 1500 });
- */
-export function syntheticTown(o: SyntheticTownOptions = {}): SyntheticTown {
-  const sizeM = o.sizeM ?? 1000;
-  const cs = o.cellSizeM ?? 1;
-  const target = o.buildings ?? Math.round((1500 * sizeM * sizeM) / 1e6);
-  const rnd = prng(o.seed ?? 42);
-  const n = Math.round(sizeM / cs);
-  const originX = o.originX ?? 140500;
-  const originY = o.originY ?? 486500;
-  const dem: RasterGrid<Float32Array> = { width: n, height: n, originX, originY, cellSize: cs, crs: 'EPSG:28992', noData: null, data: new Float32Array(n * n) };
-  const s = createSurfaceModel(dem);
-  const pitch = BLOCK_M + STREET_M;
-  const inStreet = (m: number): boolean => m % pitch >= BLOCK_M;
-  const walkingRoutes = new Uint8Array(n * n);
+const PITCH_M = BLOCK_M + STREET_M;
+const GARDEN_SHARE = 0.6;
+const CANAL_WIDTH_M = 6;
+
+/** Sidewalks: 2 m strips along both sides of every street. */
+function sidewalks(n: number, cs: number): Uint8Array {
+  const routes = new Uint8Array(n * n);
+  const edge = (d: number): boolean => d >= 0 && (d < SIDEWALK_M || d >= STREET_M - SIDEWALK_M);
   for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
-    const x = (c + 0.5) * cs;
-    const y = (r + 0.5) * cs;
-    const i = r * n + c;
-    const sx = inStreet(x);
-    const sy = inStreet(y);
-    if (!sx && !sy) continue;
-    const dx = x % pitch - BLOCK_M;
-    const dy = y % pitch - BLOCK_M;
-    const edge = (d: number): boolean => d < SIDEWALK_M || d >= STREET_M - SIDEWALK_M;
-    if ((sx && edge(dx)) || (sy && edge(dy))) walkingRoutes[i] = 1;
+    const dx = ((c + 0.5) * cs) % PITCH_M - BLOCK_M;
+    const dy = ((r + 0.5) * cs) % PITCH_M - BLOCK_M;
+    if (edge(dx) || edge(dy)) routes[r * n + c] = 1;
   }
-  // Canal: one block row of water along a street in the south third.
-  const canalRow0 = Math.floor((Math.floor((0.66 * sizeM) / pitch) * pitch + BLOCK_M + 3) / cs);
-  for (let r = canalRow0; r < Math.min(n, canalRow0 + Math.round(6 / cs)); r++) for (let c = 0; c < n; c++) {
+  return routes;
+}
+
+/** Canal: a 6 m strip of water in the middle of one east–west street in the south third. */
+function digCanal(s: SurfaceModel, routes: Uint8Array, sizeM: number): void {
+  const { width: n, cellSize: cs } = s.grid;
+  const row0 = Math.floor((Math.floor((0.66 * sizeM) / PITCH_M) * PITCH_M + BLOCK_M + (STREET_M - CANAL_WIDTH_M) / 2) / cs);
+  for (let r = row0; r < Math.min(n, row0 + Math.round(CANAL_WIDTH_M / cs)); r++) for (let c = 0; c < n; c++) {
     s.landCover[r * n + c] = LandCover.WATER;
-    walkingRoutes[r * n + c] = 0;
+    routes[r * n + c] = 0;
   }
-  const blocks: Array<[number, number]> = [];
-  for (let by = 0; by + BLOCK_M <= sizeM; by += pitch) for (let bx = 0; bx + BLOCK_M <= sizeM; bx += pitch) blocks.push([bx, by]);
-  // Gardens: the inner part of every block is green until a building is placed on it.
+}
+
+/** Random gardens in the blocks, then buildings placed round-robin over the blocks without overlap. */
+function placeBuildings(s: SurfaceModel, blocks: Array<[number, number]>, target: number, rnd: () => number): number {
+  const { width: n, cellSize: cs } = s.grid;
   for (const [bx, by] of blocks) {
     for (let r = Math.ceil(by / cs); r < (by + BLOCK_M) / cs; r++) for (let c = Math.ceil(bx / cs); c < (bx + BLOCK_M) / cs; c++) {
-      if (rnd() < 0.6) s.landCover[r * n + c] = LandCover.GREEN;
+      if (rnd() < GARDEN_SHARE) s.landCover[r * n + c] = LandCover.GREEN;
     }
   }
+  const g = Math.round(GAP_M / cs);
   let count = 0;
   for (let attempt = 0; count < target && attempt < target * 80; attempt++) {
     const [bx, by] = blocks[attempt % blocks.length] as [number, number];
@@ -115,7 +106,6 @@ export function syntheticTown(o: SyntheticTownOptions = {}): SyntheticTown {
     const y0 = by + rnd() * (BLOCK_M - hM);
     const c0 = Math.floor(x0 / cs), c1 = Math.ceil((x0 + wM) / cs) - 1;
     const r0 = Math.floor(y0 / cs), r1 = Math.ceil((y0 + hM) / cs) - 1;
-    const g = Math.round(GAP_M / cs);
     let free = true;
     for (let r = Math.max(0, r0 - g); free && r <= Math.min(n - 1, r1 + g); r++) for (let c = Math.max(0, c0 - g); c <= Math.min(n - 1, c1 + g); c++) {
       if ((s.buildingHeightM[r * n + c] as number) > 0) { free = false; break; }
@@ -128,19 +118,50 @@ export function syntheticTown(o: SyntheticTownOptions = {}): SyntheticTown {
     }
     count++;
   }
-  // Street trees on the sidewalk-side of the east–west streets (north side), with gaps.
+  return count;
+}
+
+/** Street centre lines, and street trees (half the positions, every 15 m) in the north verge of east–west streets. */
+function streetsAndTrees(s: SurfaceModel, sizeM: number, rnd: () => number): { streets: SyntheticTown['streets']; trees: TreeInput[] } {
+  const { originX, originY } = s.grid;
   const trees: TreeInput[] = [];
   const streets: SyntheticTown['streets'] = [];
-  for (let k = 0; k * pitch + BLOCK_M + STREET_M <= sizeM; k++) {
-    const yStreet = k * pitch + BLOCK_M + STREET_M / 2; // metres from the north edge
-    const xStreet = yStreet; // same pattern for north–south streets
-    streets.push([[originX, originY - yStreet], [originX + sizeM, originY - yStreet]]);
-    streets.push([[originX + xStreet, originY], [originX + xStreet, originY - sizeM]]);
+  for (let k = 0; k * PITCH_M + BLOCK_M + STREET_M <= sizeM; k++) {
+    const mid = k * PITCH_M + BLOCK_M + STREET_M / 2; // metres from the north (and west) edge
+    streets.push([[originX, originY - mid], [originX + sizeM, originY - mid]]);
+    streets.push([[originX + mid, originY], [originX + mid, originY - sizeM]]);
     for (let x = TREE_SPACING_M / 2; x < sizeM; x += TREE_SPACING_M) {
-      if (rnd() < 0.5) trees.push({ xM: originX + x, yM: originY - (yStreet - STREET_M / 2 + SIDEWALK_M + 1), treeClass: rnd() < 0.5 ? 'medium' : 'small', heightM: 8 + Math.round(rnd() * 6) });
+      if (rnd() < 0.5) {
+        trees.push({ xM: originX + x, yM: originY - (mid - STREET_M / 2 + SIDEWALK_M + 1), treeClass: rnd() < 0.5 ? 'medium' : 'small', heightM: 8 + Math.round(rnd() * 6) });
+      }
     }
   }
-  const dry = trees.filter((t) => s.landCover[Math.floor((originY - t.yM) / cs) * n + Math.floor((t.xM - originX) / cs)] !== LandCover.WATER);
+  return { streets, trees };
+}
+
+/**
+ * Generates the synthetic town.
+ *
+ * @example const town = syntheticTown({ sizeM: 1000, buildings: 1500 });
+ */
+export function syntheticTown(o: SyntheticTownOptions = {}): SyntheticTown {
+  const sizeM = o.sizeM ?? 1000;
+  const cs = o.cellSizeM ?? 1;
+  const target = o.buildings ?? Math.round((1500 * sizeM * sizeM) / 1e6);
+  const rnd = prng(o.seed ?? 42);
+  const n = Math.round(sizeM / cs);
+  const dem: RasterGrid<Float32Array> = {
+    width: n, height: n, originX: o.originX ?? 140500, originY: o.originY ?? 486500, cellSize: cs, crs: 'EPSG:28992', noData: null,
+    data: new Float32Array(n * n),
+  };
+  const s = createSurfaceModel(dem);
+  const walkingRoutes = sidewalks(n, cs);
+  digCanal(s, walkingRoutes, sizeM);
+  const blocks: Array<[number, number]> = [];
+  for (let by = 0; by + BLOCK_M <= sizeM; by += PITCH_M) for (let bx = 0; bx + BLOCK_M <= sizeM; bx += PITCH_M) blocks.push([bx, by]);
+  const buildingCount = placeBuildings(s, blocks, target, rnd);
+  const { streets, trees } = streetsAndTrees(s, sizeM, rnd);
+  const dry = trees.filter((t) => s.landCover[Math.floor((dem.originY - t.yM) / cs) * n + Math.floor((t.xM - dem.originX) / cs)] !== LandCover.WATER);
   addTrees(s, dry, []);
-  return { surface: s, walkingRoutes, streets, buildingCount: count, treeCount: dry.length };
+  return { surface: s, walkingRoutes, streets, buildingCount, treeCount: dry.length };
 }

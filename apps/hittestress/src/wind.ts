@@ -87,21 +87,13 @@ export function canopyWindMPerS(wind10MPerS: number, lambdaP: number, lambdaF: n
 }
 
 /**
- * Pedestrian-level (1.2 m) wind speed per cell, m/s.
- *
- * @throws HittestressError `INVALID_INPUT` for a negative wind or a window smaller than a cell.
- * @example const u = pedestrianWind(surface, { wind10MPerS: 3, windFromDeg: 90 });
+ * Obstacle height (≥ {@link MIN_OBSTACLE_M}, else 0), plan-area indicator and projected frontal area
+ * (m² of vertical face facing a wind from `fromRad`) per cell.
  */
-export function pedestrianWind(s: SurfaceModel, opts: WindOptions = {}): Float32Array {
-  const u10 = opts.wind10MPerS ?? DEFAULT_WIND10_M_PER_S;
-  const windowM = opts.windowM ?? 175;
+function obstacleFields(s: SurfaceModel, fromRad: number): { obs: Float32Array; plan: Float32Array; frontal: Float32Array } {
   const { width: w, height: h, cellSize } = s.grid;
-  if (!(u10 >= 0) || !(windowM >= cellSize)) {
-    throw new HittestressError('INVALID_INPUT', `Wind ${u10} m/s or window ${windowM} m is invalid.`);
-  }
-  const from = (opts.windFromDeg ?? 90) * DEG;
-  const sx = Math.sin(from);
-  const sy = Math.cos(from);
+  const sx = Math.sin(fromRad);
+  const sy = Math.cos(fromRad);
   const n = w * h;
   const obs = new Float32Array(n);
   for (let i = 0; i < n; i++) {
@@ -126,11 +118,28 @@ export function pedestrianWind(s: SurfaceModel, opts: WindOptions = {}): Float32
       frontal[i] = (Math.max(0, z - zx) * Math.abs(sx) + Math.max(0, z - zy) * Math.abs(sy)) * cellSize;
     }
   }
+  return { obs, plan, frontal };
+}
+
+/**
+ * Pedestrian-level (1.2 m) wind speed per cell, m/s.
+ *
+ * @throws HittestressError `INVALID_INPUT` for a negative wind or a window smaller than a cell.
+ * @example const u = pedestrianWind(surface, { wind10MPerS: 3, windFromDeg: 90 });
+ */
+export function pedestrianWind(s: SurfaceModel, opts: WindOptions = {}): Float32Array {
+  const u10 = opts.wind10MPerS ?? DEFAULT_WIND10_M_PER_S;
+  const windowM = opts.windowM ?? 175;
+  const { width: w, height: h, cellSize } = s.grid;
+  if (!(u10 >= 0) || !(windowM >= cellSize)) {
+    throw new HittestressError('INVALID_INPUT', `Wind ${u10} m/s or window ${windowM} m is invalid.`);
+  }
+  const { obs, plan, frontal } = obstacleFields(s, (opts.windFromDeg ?? 90) * DEG);
   const sPlan = summedArea(plan, w, h);
   const sFront = summedArea(frontal, w, h);
   const sObs = summedArea(obs, w, h);
   const half = Math.floor(windowM / cellSize / 2);
-  const out = new Float32Array(n);
+  const out = new Float32Array(w * h);
   for (let r = 0; r < h; r++) {
     const r0 = Math.max(0, r - half);
     const r1 = Math.min(h - 1, r + half);
