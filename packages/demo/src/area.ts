@@ -65,7 +65,7 @@ export function createDemoArea(options: DemoAreaOptions = {}): DemoArea {
   const { plan, buurten } = calibratedPlan(seed, size);
   const graph = buildRoadGraph(plan.ways);
   const canvas = rasterizePlan(plan, cellSize);
-  const demData = buildDem(plan, canvas, rng.fork('dem'));
+  const { dem: demData, depressions } = buildDem(plan, canvas, rng.fork('dem'));
   const x0 = CENTRE_RD[0] - size / 2;
   const y0 = CENTRE_RD[1] - size / 2;
   const rd = (p: Pt): [number, number] => [roundCm(x0 + p[0]), roundCm(y0 + p[1])];
@@ -218,6 +218,10 @@ export function createDemoArea(options: DemoAreaOptions = {}): DemoArea {
       generator: GENERATOR,
       heightReference: 'NAP',
       waterLevelM: WATER_LEVEL_M,
+      depressions: depressions.map((d) => {
+        const [x, y] = rd([d.x, d.y]);
+        return { x, y, depthM: Math.round(d.depthM * 1000) / 1000, radiusM: Math.round(2 * d.sigmaM * 10) / 10 };
+      }),
       counts: {
         buildings: buildings.features.length,
         roads: roads.features.length,

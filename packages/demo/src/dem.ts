@@ -89,8 +89,18 @@ function valueNoise(rng: Rng, size: number, spacing: number): (x: number, y: num
   };
 }
 
-/** Build the DEM (m NAP, Float32, row 0 north) on the canvas grid. */
-export function buildDem(plan: Plan, cv: Canvas, rng: Rng): Float32Array {
+/** A local depression dug into the terrain (local metres). */
+export interface Depression {
+  x: number;
+  y: number;
+  /** Depth at the centre, m. */
+  depthM: number;
+  /** Gaussian standard deviation of the bowl, m. */
+  sigmaM: number;
+}
+
+/** Build the DEM (m NAP, Float32, row 0 north) on the canvas grid, and the depressions it holds. */
+export function buildDem(plan: Plan, cv: Canvas, rng: Rng): { dem: Float32Array; depressions: Depression[] } {
   const { w, h, size, cs } = cv;
   const lu = cv.landUse;
   const base = GROUND_LEVEL_M + rng.range(-0.1, 0.1);
@@ -128,6 +138,7 @@ export function buildDem(plan: Plan, cv: Canvas, rng: Rng): Float32Array {
   }
   // Local depressions at a few of the plan's low spots.
   const spots = plan.lowSpots.slice();
+  const depressions: Depression[] = [];
   const nSpots = Math.min(spots.length, Math.max(4, Math.round((6 * size * size) / 1e6)));
   for (let k = 0; k < nSpots; k++) {
     const [p] = spots.splice(rng.int(0, spots.length - 1), 1);
@@ -135,6 +146,7 @@ export function buildDem(plan: Plan, cv: Canvas, rng: Rng): Float32Array {
     const depth = rng.range(0.15, 0.35);
     const sigma = rng.range(7, 16);
     const reach = 3 * sigma;
+    depressions.push({ x: p[0], y: p[1], depthM: depth, sigmaM: sigma });
     for (let r = Math.max(0, cv.row(p[1] + reach)); r <= Math.min(h - 1, cv.row(p[1] - reach)); r++) {
       for (let c = Math.max(0, cv.col(p[0] - reach)); c <= Math.min(w - 1, cv.col(p[0] + reach)); c++) {
         const d2 = (cv.cx(c) - p[0]) ** 2 + (cv.cy(r) - p[1]) ** 2;
@@ -155,5 +167,5 @@ export function buildDem(plan: Plan, cv: Canvas, rng: Rng): Float32Array {
       }
     }
   }
-  return dem;
+  return { dem, depressions };
 }

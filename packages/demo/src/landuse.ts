@@ -4,6 +4,8 @@
  * values are textbook choices (Chow 1959) stated here so they can be overridden.
  */
 
+import type { RasterGrid } from '@tweeling/core';
+
 /** Land-use codes. */
 export const LandUse = {
   /** Not classified (never produced by the generator; reserved as no-data). */
@@ -58,6 +60,12 @@ export const MANNING_BY_CODE: Float32Array = (() => {
   for (const c of LAND_USE_CLASSES) t[c.code] = c.manningN;
   return t;
 })();
+
+/** Manning n raster (Float32, s m^-1/3) on the grid of a land-use raster. */
+export function manningGrid(landUse: RasterGrid<Uint8Array>): RasterGrid<Float32Array> {
+  const { width, height, originX, originY, cellSize, crs } = landUse;
+  return { width, height, originX, originY, cellSize, crs, noData: null, data: manningFromLandUse(landUse.data) };
+}
 
 /** Manning n raster values for a land-use raster (same length, Float32). */
 export function manningFromLandUse(landUse: Uint8Array): Float32Array {

@@ -206,6 +206,8 @@ export interface DemoMeta extends Omit<LayerMeta, 'name' | 'description'> {
   heightReference: 'NAP';
   /** Canal/pond target level, m NAP. */
   waterLevelM: number;
+  /** Local depressions dug into the DEM (where rain water ponds): centre (RD), depth, radius (2σ). */
+  depressions: { x: number; y: number; depthM: number; radiusM: number }[];
   counts: Record<string, number>;
 }
 
