@@ -100,6 +100,9 @@ export function dayInstants(opts: DayHoursOptions): Date[] {
     throw new HittestressError('INVALID_INPUT', `Empty period ${opts.startHourLocal}:00–${opts.endHourLocal}:00.`);
   }
   const midnightUtcMs = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(midnightUtcMs).toISOString().slice(0, 10) !== opts.dateIso) {
+    throw new HittestressError('INVALID_INPUT', `Date "${opts.dateIso}" does not exist.`);
+  }
   const out: Date[] = [];
   const totalMin = (opts.endHourLocal - opts.startHourLocal) * MIN_PER_H;
   for (let t = stepMin / 2; t < totalMin; t += stepMin) {

@@ -29,6 +29,7 @@ describe('sun position', () => {
     expect(t[0]?.toISOString()).toBe('2025-07-21T08:30:00.000Z');
     expect(t[7]?.toISOString()).toBe('2025-07-21T15:30:00.000Z');
     expect(() => dayInstants({ dateIso: '21-07-2025', startHourLocal: 10, endHourLocal: 18 })).toThrow(HittestressError);
+    expect(() => dayInstants({ dateIso: '2025-02-30', startHourLocal: 10, endHourLocal: 18 })).toThrow(/does not exist/);
   });
 
   it('refuses night hours with a clear message', () => {
