@@ -13,3 +13,4 @@ export * from './process-description.js';
 export * from './process-inputs.js';
 export * from './job.js';
 export * from './run-record.js';
+export * from './dataset.js';

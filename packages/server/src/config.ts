@@ -18,6 +18,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional().describe('Base URL for links (behind a proxy); default from the request'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest JSON body accepted'),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(268_435_456).describe('Largest dataset upload accepted'),
   SEED_DEMO: bool.default(true).describe('Seed the demo organisations and area into an empty database'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
@@ -32,6 +33,7 @@ export interface Config {
   logLevel: string;
   publicUrl: string | undefined;
   bodyLimitBytes: number;
+  uploadLimitBytes: number;
   seedDemo: boolean;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 import { sql as foundation } from './0001-foundation.js';
+import { sql as datasets } from './0002-datasets.js';
 
 /** One schema migration: applied once, in id order, inside its own transaction. */
 export interface Migration {
@@ -12,4 +13,7 @@ export interface Migration {
  * PostgreSQL 15+: keep to SQL both understand. Never edit an applied migration; add a new one
  * (the runner refuses a changed checksum).
  */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'foundation', sql: foundation }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'foundation', sql: foundation },
+  { id: 2, name: 'datasets', sql: datasets },
+];

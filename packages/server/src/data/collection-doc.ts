@@ -1,0 +1,25 @@
+import type { Dataset, Link } from '@tweeling/core';
+import { RD_NEW, SUPPORTED_CRS } from './crs.js';
+
+/** OGC API Features collection document of a vector dataset. */
+export function collectionDocument(dataset: Dataset, base: string, extent: [number, number, number, number] | null) {
+  const self = `${base}/collections/${dataset.id}`;
+  const links: Link[] = [
+    { href: self, rel: 'self', type: 'application/json', title: 'Deze collectie' },
+    { href: `${self}/items`, rel: 'items', type: 'application/geo+json', title: 'Objecten (GeoJSON)' },
+    { href: `${self}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'Filterbare attributen' },
+    { href: `${base}/datasets/${dataset.id}`, rel: 'describedby', type: 'application/json', title: 'Metadata, kwaliteit en versies' },
+    { href: `https://spdx.org/licenses/${dataset.licence}.html`, rel: 'license', type: 'text/html', title: dataset.licence },
+  ];
+  return {
+    id: dataset.id,
+    title: dataset.title.nl,
+    description: dataset.description?.nl ?? dataset.title.en ?? '',
+    keywords: dataset.keywords,
+    itemType: 'feature',
+    crs: SUPPORTED_CRS.map((c) => c.uri),
+    storageCrs: RD_NEW.uri,
+    extent: extent ? { spatial: { bbox: [extent], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } } : undefined,
+    links,
+  };
+}

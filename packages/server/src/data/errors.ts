@@ -1,0 +1,13 @@
+import { defineError } from '../errors.js';
+
+export const DATA_ERRORS = {
+  DATASET_NOT_FOUND: defineError('TWL_DATA_DATASET_NOT_FOUND', 404, 'Dataset niet gevonden'),
+  VERSION_NOT_FOUND: defineError('TWL_DATA_VERSION_NOT_FOUND', 404, 'Versie niet gevonden'),
+  DATASET_EXISTS: defineError('TWL_DATA_DATASET_EXISTS', 409, 'Dataset bestaat al'),
+  NOT_OWNER: defineError('TWL_DATA_NOT_OWNER', 403, 'Niet de eigenaar'),
+  WRONG_KIND: defineError('TWL_DATA_WRONG_KIND', 400, 'Verkeerd soort dataset'),
+  INVALID_CONTENT: defineError('TWL_DATA_INVALID_CONTENT', 400, 'Ongeldige inhoud'),
+  UNKNOWN_CRS: defineError('TWL_DATA_UNKNOWN_CRS', 400, 'Onbekend coördinatenstelsel'),
+  INVALID_QUERY: defineError('TWL_DATA_INVALID_QUERY', 400, 'Ongeldige zoekvraag'),
+  FEATURE_NOT_FOUND: defineError('TWL_DATA_FEATURE_NOT_FOUND', 404, 'Object niet gevonden'),
+} as const;

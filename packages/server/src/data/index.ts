@@ -1,0 +1,31 @@
+import fp from 'fastify-plugin';
+import { datasetRoutes } from './routes.js';
+import { featuresRoutes } from './features-routes.js';
+
+export { createDataset, getDataset, getVersion, listDatasets, listVersions, type DataDeps } from './registry.js';
+export { importFeatures, type IncomingFeature, type VectorImportResult } from './vector-import.js';
+export { CRS84, EPSG4326, RD_NEW, parseCrs } from './crs.js';
+export { DATA_ERRORS } from './errors.js';
+
+const FEATURES = 'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf';
+
+export interface DataPluginOptions {
+  publicUrl: string | undefined;
+  uploadLimitBytes: number;
+}
+
+/** The data room: dataset registry with versions and uploads, and OGC API Features over vector datasets. */
+export const dataPlugin = fp<DataPluginOptions>(
+  async (app, options) => {
+    app.ogc.conformance.push(
+      `${FEATURES}/core`,
+      `${FEATURES}/geojson`,
+      `${FEATURES}/oas30`,
+      'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+    );
+    app.ogc.landingLinks.push({ rel: 'data', path: '/collections', type: 'application/json', title: 'Collecties (OGC API Features)' });
+    await app.register(datasetRoutes(options), { prefix: '/api/v1' });
+    await app.register(featuresRoutes(options), { prefix: '/api/v1' });
+  },
+  { name: 'tweeling-data', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity'] },
+);
