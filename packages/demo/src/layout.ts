@@ -20,6 +20,8 @@ export const WIJKWEG_CORRIDOR_HALF_M = 12;
 export const CANAL_CORRIDOR_HALF_M = 18;
 /** Half-width of the canal water, m. */
 export const CANAL_WATER_HALF_M = 10;
+/** Depth of the hospital campus from the hoofdweg corridor, m (a park lies south of it). */
+const HOSPITAL_DEPTH_M = 160;
 /** Half-width of the green cycle-route corridor, m. */
 const ROUTE_CORRIDOR_HALF_M = 7.75;
 
@@ -126,7 +128,10 @@ export function buildPlan(rng: Rng, size: number, bandScale = 1): { plan: Plan; 
     fillSite(plan, z.fork('zorg'), { rect: { x0: xs, y0: B.y0, x1: B.x1, y1: s1 }, side: 's', distM: H, kind: 'zorg', name: 'Zorgcentrum De Linde (demo)', accessName: 'Zorgpad', bouwjaar: 1998 });
     const xsch = r(B.x0 + 0.6 * bw);
     fillSite(plan, z.fork('school'), { rect: { x0: B.x0, y0: s1, x1: xsch, y1: s2 }, side: 'w', distM: W, kind: 'school', name: 'Basisschool De Vaart (demo)', accessName: 'Schoolstraat', bouwjaar: 1996 });
-    plan.parks.push({ ring: rectRing({ x0: xsch + 4, y0: s1 + 4, x1: B.x1 - 4, y1: s2 - 4 }), name: 'Trapveld Marktbuurt', kind: 'trapveld' });
+    const field: Rect = { x0: xsch + 4, y0: s1 + 4, x1: B.x1 - 4, y1: s2 - 4 };
+    plan.parks.push({ ring: rectRing(field), name: 'Trapveld Marktbuurt', kind: 'trapveld' });
+    for (let x = field.x0 + 3; x <= field.x1 - 3; x += 10) for (const y of [field.y0 + 3, field.y1 - 3]) plan.trees.push(makeTree(z, [x, y], 'Tilia', 'park'));
+    for (let y = field.y0 + 13; y <= field.y1 - 13; y += 10) for (const x of [field.x0 + 3, field.x1 - 3]) plan.trees.push(makeTree(z, [x, y], 'Tilia', 'park'));
     fillResidential(plan, z.fork('n'), { rect: { ...B, y0: s2 }, side: 's', connect: [{ side: 'a0', distM: W }], mix: { rij: 0.6, tweekap: 0.25, flat: 0.15 }, bouwjaar: [1993, 2000], bandTargetM: 105 * bandScale, nextName: nm(1) });
   }
   // Zone C (Molenbuurt): older terraced housing, flats and a playground along the Demolaan.
@@ -149,7 +154,8 @@ export function buildPlan(rng: Rng, size: number, bandScale = 1): { plan: Plan; 
   {
     const z = rng.fork('zone-E');
     fillResidential(plan, z.fork('res'), { rect: E, side: 'w', connect: [{ side: 'a0', distM: H }], mix: { rij: 0.3, tweekap: 0.45, vrijstaand: 0.25 }, bouwjaar: [2003, 2012], bandTargetM: 105 * bandScale, nextName: nm(4) });
-    fillSite(plan, z.fork('zkh'), { rect: F, side: 'n', distM: H, kind: 'ziekenhuis', name: 'Ziekenhuis Tweeling (demo)', accessName: 'Ziekenhuislaan', bouwjaar: 2008 });
+    fillSite(plan, z.fork('zkh'), { rect: { ...F, y0: F.y1 - HOSPITAL_DEPTH_M }, side: 'n', distM: H, kind: 'ziekenhuis', name: 'Ziekenhuis Tweeling (demo)', accessName: 'Ziekenhuislaan', bouwjaar: 2008 });
+    if (F.y1 - HOSPITAL_DEPTH_M > 80) fillPark(plan, z.fork('park'), { ...F, y1: F.y1 - HOSPITAL_DEPTH_M }, cu + 14, 'Vaartoeverpark');
   }
 
   const buurten: BuurtDraft[] = [

@@ -43,6 +43,12 @@ const END_MARGIN_M = 3;
 const CROSS_CLEARANCE_M = 3;
 /** Dead-end streets stop this far inside the rectangle, m. */
 const DEAD_END_INSET_M = 6;
+/** Narrowest green strip that may hold a singel (water strip, 5 m banks each side), m. */
+const SINGEL_MIN_STRIP_M = 20;
+/** Half the width of a singel's water, at most, m. */
+const SINGEL_MAX_HALF_WIDTH_M = 6;
+/** Probability that a wide enough inner strip is a singel. */
+const SINGEL_SHARE = 0.35;
 /** Sidewalk width of a woonstraat, m. */
 const SIDEWALK_M = 1.8;
 
@@ -148,9 +154,19 @@ export function fillResidential(plan: Plan, rng: Rng, spec: ResidentialSpec): vo
     const width = upper - lower;
     if (width < 8) continue;
     const sp = PARK_SPECIES[rng.int(0, PARK_SPECIES.length - 1)] as string;
+    // Inner strips wide enough may hold a singel (water strip) instead of a lawn.
+    const singel = j > 0 && j < n && width >= SINGEL_MIN_STRIP_M && rng.chance(SINGEL_SHARE);
+    const name = spec.nextName();
     for (const [s, e] of intervals) {
-      if (e - s >= 60 && width >= 12) plan.parks.push({ ring: f.ring(s, lower, e, upper), name: `${spec.nextName()} (groenstrook)`, kind: 'groenstrook' });
+      if (e - s >= 60 && width >= 12) plan.parks.push({ ring: f.ring(s, lower, e, upper), name: `${name} (groenstrook)`, kind: 'groenstrook' });
       const step = rng.range(12, 18);
+      if (singel && e - s >= 40) {
+        const mid = (lower + upper) / 2;
+        const hw = Math.min(SINGEL_MAX_HALF_WIDTH_M, (width - 10) / 2);
+        plan.water.push({ ring: f.ring(roundCm(s + 8), roundCm(mid - hw), roundCm(e - 8), roundCm(mid + hw)), name: `${name.replace(/(straat|hof|laan|erf|pad|plein)$/, '')}singel`, kind: 'singel', depthM: 1.2 });
+        for (let a = s + 6; a <= e - 6; a += step) for (const c of [mid - hw - 3, mid + hw + 3]) plan.trees.push(makeTree(rng, f.pt(a, c), sp, 'oever'));
+        continue;
+      }
       for (let a = s + 6; a <= e - 6; a += step) plan.trees.push(makeTree(rng, f.pt(a, (lower + upper) / 2 + rng.range(-1, 1)), sp, 'groenstrook'));
       if (width >= 14 && e - s > 40 && rng.chance(0.4)) plan.lowSpots.push(f.pt((s + e) / 2, (lower + upper) / 2));
     }

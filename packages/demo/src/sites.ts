@@ -133,7 +133,7 @@ export function fillSite(plan: Plan, rng: Rng, spec: SiteSpec): void {
       const b = building(box(a0, 40, a0 + Math.min(110, 0.7 * la), 90), { use: 'zorg', subtype: 'ziekenhuis', floors: 6, heightM: 26 });
       building(box(a0, 91, a0 + 35, 130), { use: 'zorg', subtype: 'ziekenhuis', floors: 3, heightM: 12 });
       plan.anchors.push({ key: 'ziekenhuis', p: exit, name: spec.name, buildingIndex: b });
-      if (f.lc > 160) {
+      if (f.lc >= 145) {
         const cx = 0.72 * la;
         const ring: [number, number][] = [];
         for (let i = 0; i < 20; i++) {

@@ -131,7 +131,7 @@ export interface ParkProps {
 export interface WaterProps {
   id: string;
   name: string;
-  kind: 'vaart' | 'vijver';
+  kind: 'vaart' | 'vijver' | 'singel';
   /** Target water level (streefpeil), m NAP. */
   waterLevelM: number;
   depthM: number;
