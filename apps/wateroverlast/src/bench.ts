@@ -20,10 +20,13 @@ const STREET_PERIOD_M = 100;
 const STREET_WIDTH_M = 12;
 const KERB_M = 0.12;
 
-/** Synthetic urban terrain, m: a 0.2 % slope, 1 m undulations, streets 12 cm below the blocks. */
+/**
+ * Synthetic polder-town terrain (Almere-like: flat), m: a 0.1 % slope, ±0.25 m undulations over
+ * a few hundred metres, 2 cm micro-relief, streets 12 cm below the plots.
+ */
 function urbanBed(row: number, col: number): number {
   const street = col % STREET_PERIOD_M < STREET_WIDTH_M || row % STREET_PERIOD_M < STREET_WIDTH_M;
-  return 0.002 * col + 0.5 * Math.sin(row / 90) * Math.cos(col / 130) + 0.02 * Math.sin(row * 0.37 + col * 0.21) - (street ? KERB_M : 0);
+  return 0.001 * col + 0.25 * Math.sin(row / 90) * Math.cos(col / 130) + 0.02 * Math.sin(row * 0.37 + col * 0.21) - (street ? KERB_M : 0);
 }
 
 /** Buildings: 4 blocks of 30 × 30 m per 100 m street block, set back from the street. */

@@ -158,5 +158,9 @@ export function createKernelState(grid: KernelGrid, shared: boolean, initialDept
   return state;
 }
 
-/** Bytes the kernel allocates per cell (state + grid, 8-byte floats), used for memory estimates. */
-export const KERNEL_BYTES_PER_CELL = 8 * 13 + 1;
+/**
+ * Bytes allocated per cell for a run, used for memory estimates: 12 Float64 arrays of the kernel
+ * (bed, depth, 4 flux arrays, limiter, 2 face-friction arrays, max depth, max speed², arrival),
+ * the Uint8 wall mask, and the driver's Float64 bed and Uint8 mask copies.
+ */
+export const KERNEL_BYTES_PER_CELL = 12 * 8 + 1 + 8 + 1;

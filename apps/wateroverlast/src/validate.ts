@@ -9,13 +9,14 @@ import { checkSeries } from './storms.js';
 import type { SimulationInput } from './types.js';
 
 const BYTES_PER_OPTIONAL_FIELD = 8;
-const BYTES_PER_OUTPUT_CELL = 3 * 4;
+/** Float32 outputs: max depth, max speed, arrival time, final depth. */
+const BYTES_PER_OUTPUT_CELL = 4 * 4;
 const BYTES_PER_FRAME_CELL = 4;
 const GIB = 1024 ** 3;
 
 /**
- * Estimated bytes a run needs: kernel arrays (per cell and per face), optional rasters, Float32
- * outputs (max depth, max speed, arrival time) and the stored depth frames.
+ * Estimated bytes a run needs: kernel arrays (per cell and per face), optional rasters, four Float32
+ * outputs and the stored depth frames.
  */
 export function estimateMemoryBytes(cells: number, optionalFields: number, frames: number): number {
   return cells * (KERNEL_BYTES_PER_CELL + optionalFields * BYTES_PER_OPTIONAL_FIELD + BYTES_PER_OUTPUT_CELL + frames * BYTES_PER_FRAME_CELL);
