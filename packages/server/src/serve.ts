@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
+import { seedDemoArea } from './demo-datasets.js';
 import { seedDemo } from './seed.js';
 
 /** Opens and migrates the database, seeding the demo when configured. */
@@ -17,6 +18,8 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
     if (config.seedDemo) {
       const seeded = await seedDemo({ db: db.kysely, clock: () => new Date() });
       if (seeded.organisations + seeded.members > 0) log(`demo seeded: ${seeded.organisations} organisations, ${seeded.members} members`);
+      const datasets = await seedDemoArea({ db: db.kysely, clock: () => new Date() });
+      if (datasets.length > 0) log(`demo area published: ${datasets.join(', ')}`);
     }
     return db;
   } catch (error) {

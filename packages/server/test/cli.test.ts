@@ -21,7 +21,7 @@ describe('tweeling CLI and server processes', () => {
     await template.close();
     await cp(join(template.location.dataDir, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
     cleanups.push(() => template.dispose(), () => rm(dataDir, { recursive: true, force: true }));
-    const env = { DATA_DIR: dataDir };
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
 
     expect((await runCli(['seed'], env)).code).toBe(0);
     const adminRun = await runCli(['token', 'create', '--org', 'almere', '--role', 'admin'], env);
