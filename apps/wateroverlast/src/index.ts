@@ -10,3 +10,5 @@ export * from './types.js';
 export { simulate } from './simulate.js';
 export { DEFAULT_MANNING_N } from './domain.js';
 export { checkSimulationInput, estimateMemoryBytes, cellOf } from './validate.js';
+export { burnBuildings } from './burn.js';
+export { parseRainCsv, parseInflowCsv, parseGaugesCsv, formatGaugesCsv } from './csv.js';
