@@ -156,14 +156,14 @@ export function fillResidential(plan: Plan, rng: Rng, spec: ResidentialSpec): vo
     const sp = PARK_SPECIES[rng.int(0, PARK_SPECIES.length - 1)] as string;
     // Inner strips wide enough may hold a singel (water strip) instead of a lawn.
     const singel = j > 0 && j < n && width >= SINGEL_MIN_STRIP_M && rng.chance(SINGEL_SHARE);
-    const name = spec.nextName();
+    const base = spec.nextName().replace(/(straat|hof|laan|erf|pad|plein)$/, '');
     for (const [s, e] of intervals) {
-      if (e - s >= 60 && width >= 12) plan.parks.push({ ring: f.ring(s, lower, e, upper), name: `${name} (groenstrook)`, kind: 'groenstrook' });
+      if (e - s >= 60 && width >= 12) plan.parks.push({ ring: f.ring(s, lower, e, upper), name: `${base}plantsoen`, kind: 'groenstrook' });
       const step = rng.range(12, 18);
       if (singel && e - s >= 40) {
         const mid = (lower + upper) / 2;
         const hw = Math.min(SINGEL_MAX_HALF_WIDTH_M, (width - 10) / 2);
-        plan.water.push({ ring: f.ring(roundCm(s + 8), roundCm(mid - hw), roundCm(e - 8), roundCm(mid + hw)), name: `${name.replace(/(straat|hof|laan|erf|pad|plein)$/, '')}singel`, kind: 'singel', depthM: 1.2 });
+        plan.water.push({ ring: f.ring(roundCm(s + 8), roundCm(mid - hw), roundCm(e - 8), roundCm(mid + hw)), name: `${base}singel`, kind: 'singel', depthM: 1.2 });
         for (let a = s + 6; a <= e - 6; a += step) for (const c of [mid - hw - 3, mid + hw + 3]) plan.trees.push(makeTree(rng, f.pt(a, c), sp, 'oever'));
         continue;
       }
