@@ -8,6 +8,9 @@ import { LandUse } from './landuse.js';
 import type { DemoArea } from './types.js';
 import { SYNTHETIC_LABEL } from './types.js';
 
+/** SHA-256 of `createDemoArea()` with the default options. */
+const GOLDEN_DEFAULT_HASH = '9c1fc41bdb98c81eacb607579d4c990a838ea84375b2c09309d1e7865c79b2dd';
+
 let area: DemoArea;
 beforeAll(() => {
   area = createDemoArea();
@@ -69,6 +72,15 @@ describe('createDemoArea: determinism and metadata', () => {
     expect(h1).toMatch(/^[0-9a-f]{64}$/);
     expect(demoAreaHash(createDemoArea())).toBe(h1);
     expect(demoAreaHash(createDemoArea({ seed: 2 }))).not.toBe(h1);
+  });
+
+  it('keeps the default area stable (golden hash) and builds it in under 3 s', () => {
+    // Published demo datasets and run records cite this content; change it only on purpose,
+    // together with the GENERATOR version.
+    expect(demoAreaHash(area)).toBe(GOLDEN_DEFAULT_HASH);
+    const t0 = performance.now();
+    createDemoArea();
+    expect(performance.now() - t0).toBeLessThan(3000);
   });
 
   it('labels the area and every layer as synthetic', () => {
@@ -149,6 +161,9 @@ describe('buildings', () => {
     const n = area.buildings.features.length;
     expect(nullThreshold / n).toBeGreaterThan(0.03);
     expect(defaultThreshold / n).toBeGreaterThan(0.4);
+    const known = area.buildings.features.map((f) => f.properties.thresholdM).filter((t): t is number => t !== null);
+    expect(known.filter((t) => t < 0.15).length / n).toBeGreaterThan(0.05);
+    expect(known.filter((t) => t > 0.15).length / n).toBeGreaterThan(0.05);
     expect(area.buildings.features.some((f) => f.properties.residents75plus > 0)).toBe(true);
   });
 
