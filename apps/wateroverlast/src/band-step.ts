@@ -10,12 +10,12 @@ import { continuityRows, limiterRows, momentumRows } from './phases.js';
  */
 export function bandStep(
   grid: KernelGrid, state: KernelState, params: KernelParams, dtS: number, forcing: StepForcing,
-  r0: number, r1: number, ctl: Int32Array, parties: number,
+  r0: number, r1: number, ctl: Int32Array, parties: number, timeoutMs = Infinity,
 ): void {
   try { momentumRows(grid, state, params, dtS, r0, r1); } catch { Atomics.store(ctl, CTL_ERROR, 1); }
-  barrierWait(ctl, parties);
+  barrierWait(ctl, parties, timeoutMs);
   try { limiterRows(grid, state, params, dtS, forcing, r0, r1); } catch { Atomics.store(ctl, CTL_ERROR, 1); }
-  barrierWait(ctl, parties);
+  barrierWait(ctl, parties, timeoutMs);
   try { continuityRows(grid, state, params, dtS, forcing, r0, r1); } catch { Atomics.store(ctl, CTL_ERROR, 1); }
-  barrierWait(ctl, parties);
+  barrierWait(ctl, parties, timeoutMs);
 }

@@ -21,6 +21,9 @@ export const CTL_RAIN_DEPTH_M = 2;
 export const CTL_SEWER_DEPTH_M = 3;
 export const CTL_INFLOW_START = 4;
 
+/** How long the main thread waits for workers at a barrier before declaring them dead, ms. */
+export const MAIN_BARRIER_TIMEOUT_MS = 600_000;
+
 /** Spins before sleeping: a step is milliseconds, a futex wake-up tens of microseconds. */
 const SPIN_ITERATIONS = 4000;
 
@@ -32,8 +35,10 @@ export function createControl(): Int32Array {
 /**
  * Blocks until `parties` threads have called it for the current generation. Safe for reuse
  * immediately: the counter is reset before the generation moves on.
+ * @param timeoutMs give up after this long (main thread: a worker that died never arrives).
+ * @throws Error when the timeout passes.
  */
-export function barrierWait(ctl: Int32Array, parties: number): void {
+export function barrierWait(ctl: Int32Array, parties: number, timeoutMs = Infinity): void {
   const gen = Atomics.load(ctl, CTL_GENERATION);
   if (Atomics.add(ctl, CTL_COUNT, 1) === parties - 1) {
     Atomics.store(ctl, CTL_COUNT, 0);
@@ -44,7 +49,12 @@ export function barrierWait(ctl: Int32Array, parties: number): void {
   for (let i = 0; i < SPIN_ITERATIONS; i++) {
     if (Atomics.load(ctl, CTL_GENERATION) !== gen) return;
   }
-  while (Atomics.load(ctl, CTL_GENERATION) === gen) Atomics.wait(ctl, CTL_GENERATION, gen);
+  const deadline = performance.now() + timeoutMs;
+  while (Atomics.load(ctl, CTL_GENERATION) === gen) {
+    const leftMs = deadline - performance.now();
+    if (leftMs <= 0) throw new Error(`a kernel thread did not reach the barrier within ${timeoutMs} ms (worker died?)`);
+    Atomics.wait(ctl, CTL_GENERATION, gen, leftMs);
+  }
 }
 
 /** Row band [r0, r1) of thread `k` of `threads` over `ny` rows: a fixed, even split. */

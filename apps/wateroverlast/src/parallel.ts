@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { bandStep } from './band-step.js';
 import {
   barrierWait, CMD_EXIT, CMD_STEP, createControl, CTL_COMMAND, CTL_DT_S, CTL_ERROR, CTL_INFLOW_START,
-  CTL_RAIN_DEPTH_M, CTL_SEWER_DEPTH_M, CTL_TIME_END_S, rowBand,
+  CTL_RAIN_DEPTH_M, CTL_SEWER_DEPTH_M, CTL_TIME_END_S, MAIN_BARRIER_TIMEOUT_MS, rowBand,
 } from './barrier.js';
 import { step, type KernelGrid, type KernelParams, type KernelState, type StepForcing } from './kernel.js';
 import type { WorkerInit } from './worker.js';
@@ -22,6 +22,9 @@ export interface StepEngine {
   /** Stops the worker threads (no-op for one thread). */
   close(): Promise<void>;
 }
+
+/** How long `close` waits for workers to reach the exit barrier before terminating them, ms. */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * Compiled worker file, resolved from the package root so it works both from src/ (Vitest) and
@@ -72,18 +75,21 @@ export async function createEngine(
       ctlF64[CTL_SEWER_DEPTH_M] = local.sewerDepthM = forcing.sewerDepthM;
       local.inflowVolumesM3.set(forcing.inflowVolumesM3);
       Atomics.store(ctl, CTL_COMMAND, CMD_STEP);
-      barrierWait(ctl, bands);
-      bandStep(grid, state, params, dtS, local, r0, r1, ctl, bands);
+      barrierWait(ctl, bands, MAIN_BARRIER_TIMEOUT_MS);
+      bandStep(grid, state, params, dtS, local, r0, r1, ctl, bands, MAIN_BARRIER_TIMEOUT_MS);
       if (Atomics.load(ctl, CTL_ERROR) !== 0) throw new Error('a kernel thread failed during a step');
     },
     async close() {
       if (closed) return;
       closed = true;
+      const exited = workers.map((w) => new Promise<void>((resolve) => { w.once('exit', () => resolve()); }));
       Atomics.store(ctl, CTL_COMMAND, CMD_EXIT);
-      barrierWait(ctl, bands);
-      await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
-        w.once('exit', () => resolve());
-      })));
+      try {
+        barrierWait(ctl, bands, CLOSE_TIMEOUT_MS);
+      } catch {
+        await Promise.all(workers.map((w) => w.terminate())); // a worker is stuck or gone
+      }
+      await Promise.all(exited);
     },
   };
 }
