@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { createDemoArea } from './area.js';
 import type { Pt } from './geometry.js';
-import { ringArea, ringsIntersect, segmentRingDistance } from './geometry.js';
+import { pointSegmentDistance, ringArea, ringCentroid, ringsIntersect, segmentRingDistance } from './geometry.js';
 import { demoAreaHash } from './hash.js';
 import { LandUse } from './landuse.js';
 import type { DemoArea } from './types.js';
 import { SYNTHETIC_LABEL } from './types.js';
 
 /** SHA-256 of `createDemoArea()` with the default options. */
-const GOLDEN_DEFAULT_HASH = '9c1fc41bdb98c81eacb607579d4c990a838ea84375b2c09309d1e7865c79b2dd';
+const GOLDEN_DEFAULT_HASH = '2546bd2f7f676c83759a908c601118416291b4659ccea5943c25ed367c6c3687';
 
 let area: DemoArea;
 beforeAll(() => {
@@ -225,6 +225,21 @@ describe('roads', () => {
     const median = sorted[Math.floor(sorted.length / 2)] as number;
     expect(median).toBeGreaterThan(0.08);
     expect(median).toBeLessThan(0.15);
+  });
+});
+
+describe('access for emergency vehicles', () => {
+  it('has a connected motor-vehicle network within 60 m of every building, with both facilities on it', () => {
+    const motor = area.roads.features.filter((f) => f.properties.motorVehicles);
+    expect(reach({ ...area, roads: { ...area.roads, features: motor } }).reached).toBe(reach({ ...area, roads: { ...area.roads, features: motor } }).nodes);
+    const nodes = new Set(motor.flatMap((f) => [f.properties.fromNode, f.properties.toNode]));
+    for (const f of area.facilities.features) expect(nodes.has(f.properties.roadNodeId)).toBe(true);
+    const segs = motor.flatMap((f) => f.geometry.coordinates.slice(1).map((q, k) => [f.geometry.coordinates[k] as Position, q] as const));
+    const far = area.buildings.features.filter((b) => {
+      const c = ringCentroid(ring(b.geometry.coordinates));
+      return !segs.some(([p, q]) => pointSegmentDistance(c, [p[0] as number, p[1] as number], [q[0] as number, q[1] as number]) < 60);
+    });
+    expect(far.map((b) => b.properties.id)).toEqual([]);
   });
 });
 

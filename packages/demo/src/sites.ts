@@ -133,6 +133,17 @@ export function fillSite(plan: Plan, rng: Rng, spec: SiteSpec): void {
       const b = building(box(a0, 40, a0 + Math.min(110, 0.7 * la), 90), { use: 'zorg', subtype: 'ziekenhuis', floors: 6, heightM: 26 });
       building(box(a0, 91, a0 + 35, 130), { use: 'zorg', subtype: 'ziekenhuis', floors: 3, heightM: 12 });
       plan.anchors.push({ key: 'ziekenhuis', p: exit, name: spec.name, buildingIndex: b });
+      if (f.lc >= 160) {
+        // Service road round the back of the campus (ambulances, supplies).
+        plan.ways.push({
+          name: `${spec.accessName} (dienstweg)`,
+          roadClass: 'woonstraat',
+          widthM: ACCESS_WIDTH_M,
+          sidewalkM: 1.5,
+          curbHeightM: 0.1,
+          pts: [exit, f.pt(la - 8, 32), f.pt(la - 8, 150), f.pt(10, 150)],
+        });
+      }
       if (f.lc >= 145) {
         const cx = 0.72 * la;
         const ring: [number, number][] = [];
