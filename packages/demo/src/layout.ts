@@ -18,6 +18,11 @@ export const HOOFDWEG_CORRIDOR_HALF_M = 16.5;
 export const WIJKWEG_CORRIDOR_HALF_M = 12;
 /** Half-width of the canal corridor (water + banks), m. */
 export const CANAL_CORRIDOR_HALF_M = 18;
+/** Main-road profiles: carriageway width, cycle-path width and the cycle path's centre offset, m. */
+const HOOFDWEG = { widthM: 12, cycleWidthM: 3.5, cycleOffsetM: 11.75, curbM: 0.12 } as const;
+const WIJKWEG = { widthM: 7, cycleWidthM: 3, cycleOffsetM: 8, curbM: 0.12 } as const;
+/** Footpath along the east bank of the canal: offset from the canal centre and width, m. */
+const BANK_PATH = { offsetM: 14, widthM: 2 } as const;
 /** Half-width of the canal water, m. */
 export const CANAL_WATER_HALF_M = 10;
 /** Depth of the hospital campus from the hoofdweg corridor, m (a park lies south of it). */
@@ -46,7 +51,7 @@ const SUFFIXES = ['straat', 'hof', 'laan', 'erf', 'pad', 'plein'];
 
 /** A name supplier cycling through a theme and suffixes, shuffled by the stream. */
 function namer(rng: Rng, theme: readonly string[]): () => string {
-  const order = theme.map((t, i) => ({ t, k: rng.random() + i * 0 })).sort((x, y) => x.k - y.k).map((x) => x.t);
+  const order = theme.map((t) => ({ t, k: rng.random() })).sort((x, y) => x.k - y.k).map((x) => x.t);
   let i = 0;
   return () => {
     const word = order[i % order.length] as string;
@@ -72,11 +77,15 @@ export function buildPlan(rng: Rng, size: number, bandScale = 1): { plan: Plan; 
   const C = CANAL_CORRIDOR_HALF_M;
 
   // Main roads with their parallel cycle paths.
-  plan.ways.push({ name: 'Tweelingweg', roadClass: 'hoofdweg', widthM: 12, sidewalkM: 0, curbHeightM: 0.12, pts: [[0, hv], [S, hv]] });
-  for (const d of [-11.75, 11.75]) plan.ways.push({ name: 'Tweelingweg (fietspad)', roadClass: 'fietspad', widthM: 3.5, sidewalkM: 0, curbHeightM: 0, pts: [[0, hv + d], [S, hv + d]] });
-  plan.ways.push({ name: 'Demolaan', roadClass: 'wijkontsluitingsweg', widthM: 7, sidewalkM: 0, curbHeightM: 0.12, pts: [[wu, 0], [wu, S]] });
-  for (const d of [-8, 8]) plan.ways.push({ name: 'Demolaan (fietspad)', roadClass: 'fietspad', widthM: 3, sidewalkM: 0, curbHeightM: 0, pts: [[wu + d, 0], [wu + d, S]] });
-  plan.ways.push({ name: 'Vaartpad', roadClass: 'voetpad', widthM: 2, sidewalkM: 0, curbHeightM: 0, pts: [[cu + 14, 0], [cu + 14, S]] });
+  plan.ways.push({ name: 'Tweelingweg', roadClass: 'hoofdweg', widthM: HOOFDWEG.widthM, sidewalkM: 0, curbHeightM: HOOFDWEG.curbM, pts: [[0, hv], [S, hv]] });
+  for (const d of [-HOOFDWEG.cycleOffsetM, HOOFDWEG.cycleOffsetM]) {
+    plan.ways.push({ name: 'Tweelingweg (fietspad)', roadClass: 'fietspad', widthM: HOOFDWEG.cycleWidthM, sidewalkM: 0, curbHeightM: 0, pts: [[0, hv + d], [S, hv + d]] });
+  }
+  plan.ways.push({ name: 'Demolaan', roadClass: 'wijkontsluitingsweg', widthM: WIJKWEG.widthM, sidewalkM: 0, curbHeightM: WIJKWEG.curbM, pts: [[wu, 0], [wu, S]] });
+  for (const d of [-WIJKWEG.cycleOffsetM, WIJKWEG.cycleOffsetM]) {
+    plan.ways.push({ name: 'Demolaan (fietspad)', roadClass: 'fietspad', widthM: WIJKWEG.cycleWidthM, sidewalkM: 0, curbHeightM: 0, pts: [[wu + d, 0], [wu + d, S]] });
+  }
+  plan.ways.push({ name: 'Vaartpad', roadClass: 'voetpad', widthM: BANK_PATH.widthM, sidewalkM: 0, curbHeightM: 0, pts: [[cu + BANK_PATH.offsetM, 0], [cu + BANK_PATH.offsetM, S]] });
 
   // Canal, interrupted by the hoofdweg dam (with culvert).
   const canalParts: Rect[] = [
@@ -109,7 +118,7 @@ export function buildPlan(rng: Rng, size: number, bandScale = 1): { plan: Plan; 
     const pv0 = r(A.y0 + 0.36 * ah);
     const pv1 = r(pv0 + Math.min(160, Math.max(100, 0.25 * ah)));
     const pu1 = r(A.x0 + 0.68 * aw);
-    plan.ways.push({ name: 'Groene Route', roadClass: 'fietspad', widthM: 3.5, sidewalkM: 0, curbHeightM: 0, pts: [[gu, hv + 11.75], [gu, S]] });
+    plan.ways.push({ name: 'Groene Route', roadClass: 'fietspad', widthM: HOOFDWEG.cycleWidthM, sidewalkM: 0, curbHeightM: 0, pts: [[gu, hv + HOOFDWEG.cycleOffsetM], [gu, S]] });
     const gap: [number, number] = [gu - A.x0 - ROUTE_CORRIDOR_HALF_M, gu - A.x0 + ROUTE_CORRIDOR_HALF_M];
     const mix = { rij: 0.55, tweekap: 0.3, vrijstaand: 0.1, flat: 0.05 };
     fillResidential(plan, z.fork('s'), { rect: { ...A, y1: pv0 }, side: 's', connect: [{ side: 'a1', distM: W }, { side: 'c0', distM: H }], gaps: [gap], mix, bouwjaar: [1990, 1996], bandTargetM: 108 * bandScale, nextName: nm(0) });
@@ -155,7 +164,7 @@ export function buildPlan(rng: Rng, size: number, bandScale = 1): { plan: Plan; 
     const z = rng.fork('zone-E');
     fillResidential(plan, z.fork('res'), { rect: E, side: 'w', connect: [{ side: 'a0', distM: H }], mix: { rij: 0.3, tweekap: 0.45, vrijstaand: 0.25 }, bouwjaar: [2003, 2012], bandTargetM: 105 * bandScale, nextName: nm(4) });
     fillSite(plan, z.fork('zkh'), { rect: { ...F, y0: F.y1 - HOSPITAL_DEPTH_M }, side: 'n', distM: H, kind: 'ziekenhuis', name: 'Ziekenhuis Tweeling (demo)', accessName: 'Ziekenhuislaan', bouwjaar: 2008 });
-    if (F.y1 - HOSPITAL_DEPTH_M > 80) fillPark(plan, z.fork('park'), { ...F, y1: F.y1 - HOSPITAL_DEPTH_M }, cu + 14, 'Vaartoeverpark');
+    if (F.y1 - HOSPITAL_DEPTH_M > 80) fillPark(plan, z.fork('park'), { ...F, y1: F.y1 - HOSPITAL_DEPTH_M }, cu + BANK_PATH.offsetM, 'Vaartoeverpark');
   }
 
   const buurten: BuurtDraft[] = [
