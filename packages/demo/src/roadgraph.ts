@@ -20,7 +20,7 @@ export interface RoadGraph {
   edges: RoadEdge[];
   /** Node id → position (local metres). */
   nodes: Map<string, Pt>;
-  /** Node id of a position (rounded to cm), or undefined. */
+  /** Node id at a position (within 5 cm), or undefined. */
   nodeAt(p: Pt): string | undefined;
 }
 
@@ -30,8 +30,10 @@ interface Split {
   p: Pt;
 }
 
-/** Shortest piece kept, m. */
-const MIN_EDGE_M = 0.05;
+/** Split points closer than this share one node (the piece between them is dropped), m. */
+const SNAP_M = 0.05;
+/** Cell size of the node hash, m (≥ SNAP_M). */
+const SNAP_CELL_M = 0.1;
 
 const key = (p: Pt): string => `${Math.round(p[0] * 100)},${Math.round(p[1] * 100)}`;
 
@@ -65,15 +67,28 @@ export function buildRoadGraph(input: readonly WayDraft[]): RoadGraph {
     }
   }
   const nodes = new Map<string, Pt>();
-  const ids = new Map<string, string>();
-  const nodeId = (p: Pt): string => {
-    const k = key(p);
-    let id = ids.get(k);
-    if (!id) {
-      id = `n${String(ids.size + 1).padStart(5, '0')}`;
-      ids.set(k, id);
-      nodes.set(id, p);
+  // Spatial hash of nodes (cells of SNAP_CELL_M) so near-coincident splits share one node.
+  const buckets = new Map<string, string[]>();
+  const cell = (v: number): number => Math.floor(v / SNAP_CELL_M);
+  const find = (p: Pt): string | undefined => {
+    const [cx, cy] = [cell(p[0]), cell(p[1])];
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const id of buckets.get(`${cx + dx},${cy + dy}`) ?? []) {
+          const q = nodes.get(id) as Pt;
+          if (Math.hypot(q[0] - p[0], q[1] - p[1]) <= SNAP_M) return id;
+        }
+      }
     }
+    return undefined;
+  };
+  const nodeId = (p: Pt): string => {
+    const found = find(p);
+    if (found) return found;
+    const id = `n${String(nodes.size + 1).padStart(5, '0')}`;
+    nodes.set(id, p);
+    const k = `${cell(p[0])},${cell(p[1])}`;
+    buckets.set(k, [...(buckets.get(k) ?? []), id]);
     return id;
   };
   const edges: RoadEdge[] = [];
@@ -90,17 +105,16 @@ export function buildRoadGraph(input: readonly WayDraft[]): RoadGraph {
       const pts: Pt[] = [from.p];
       for (let v = Math.floor(from.s) + 1; v < to.s; v++) pts.push(way.pts[v] as Pt);
       pts.push(to.p);
-      const lengthM = lineLength(pts);
-      if (lengthM < MIN_EDGE_M) continue;
       const fromNode = nodeId(from.p);
       const toNode = nodeId(to.p);
+      if (fromNode === toNode) continue;
       // End vertices take the node's canonical position (first seen), identical for every edge.
       pts[0] = nodes.get(fromNode) as Pt;
       pts[pts.length - 1] = nodes.get(toNode) as Pt;
-      edges.push({ way: input[wi] as WayDraft, pts, fromNode, toNode, lengthM: roundCm(lengthM) });
+      edges.push({ way: input[wi] as WayDraft, pts, fromNode, toNode, lengthM: roundCm(lineLength(pts)) });
     }
   });
-  return { edges, nodes, nodeAt: (p) => ids.get(key(p)) };
+  return { edges, nodes, nodeAt: find };
 }
 
 /** Number of connected components of an edge list (by node ids). */
