@@ -9,7 +9,7 @@ import type { DemoArea } from './types.js';
 import { SYNTHETIC_LABEL } from './types.js';
 
 /** SHA-256 of `createDemoArea()` with the default options. */
-const GOLDEN_DEFAULT_HASH = '2546bd2f7f676c83759a908c601118416291b4659ccea5943c25ed367c6c3687';
+const GOLDEN_DEFAULT_HASH = 'b76d2ffeeb3d1a83388b694d6b28c81694344d1f6d41382ab4de71544e8f0819';
 
 let area: DemoArea;
 beforeAll(() => {

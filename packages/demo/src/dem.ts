@@ -21,6 +21,8 @@ export const SIDEWALK_DROP_M = 0.03;
 export const CAMBER_M = 0.02;
 /** Width of a canal/pond bank (talud), m. */
 export const BANK_WIDTH_M = 5;
+/** Distances to water are computed up to this, m. */
+const WATER_DISTANCE_CAP_M = 80;
 /** Total fall of the terrain trend across 1 km, m. */
 const TILT_PER_KM_M = 0.3;
 
@@ -140,12 +142,17 @@ export function buildDem(plan: Plan, cv: Canvas, rng: Rng): { dem: Float32Array;
   const spots = plan.lowSpots.slice();
   const depressions: Depression[] = [];
   const nSpots = Math.min(spots.length, Math.max(4, Math.round((6 * size * size) / 1e6)));
-  for (let k = 0; k < nSpots; k++) {
+  // Distance to open water: depressions keep clear of banks (water there would drain to the pond).
+  const dist = distanceTo((i) => lu[i] === LandUse.water, w, h, cs, WATER_DISTANCE_CAP_M);
+  while (depressions.length < nSpots && spots.length > 0) {
     const [p] = spots.splice(rng.int(0, spots.length - 1), 1);
     if (!p) break;
     const depth = rng.range(0.15, 0.35);
     const sigma = rng.range(7, 16);
     const reach = 3 * sigma;
+    const pc = Math.min(w - 1, Math.max(0, cv.col(p[0])));
+    const pr = Math.min(h - 1, Math.max(0, cv.row(p[1])));
+    if ((dist[pr * w + pc] as number) < reach + BANK_WIDTH_M + 2) continue;
     depressions.push({ x: p[0], y: p[1], depthM: depth, sigmaM: sigma });
     for (let r = Math.max(0, cv.row(p[1] + reach)); r <= Math.min(h - 1, cv.row(p[1] - reach)); r++) {
       for (let c = Math.max(0, cv.col(p[0] - reach)); c <= Math.min(w - 1, cv.col(p[0] + reach)); c++) {
@@ -156,7 +163,6 @@ export function buildDem(plan: Plan, cv: Canvas, rng: Rng): { dem: Float32Array;
     }
   }
   // Water at the target level, banks sloping down to it.
-  const dist = distanceTo((i) => lu[i] === LandUse.water, w, h, cs, BANK_WIDTH_M + cs);
   for (let i = 0; i < dem.length; i++) {
     if (lu[i] === LandUse.water) dem[i] = WATER_LEVEL_M;
     else {
