@@ -52,16 +52,22 @@ function updateRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
   const speedDepth = p.speedDepthM, arrivalDepth = p.arrivalDepthM, tEnd = forcing.timeEndS;
   const maxD = s.maxDepthM, maxU = s.maxSpeedSqM2PerS2, arrival = s.arrivalS;
   const lastRow = r === ny - 1;
+  // No cell in this row or the rows beside it was limited: every limiter is exactly 1, skip them.
+  const lim0 = s.rowLimited;
+  const unlimited = lim0[r] === 0 && (r === 0 || lim0[r - 1] === 0) && (lastRow || lim0[r + 1] === 0);
   let rainM = 0, infM = 0, sewerM = 0, outQ = 0, rowMax = 0;
   for (let c = 0; c < nx; c++) {
     const i = r * nx + c;
     const fw = r * nxf + c, fn = i;
-    // A face is scaled by its donor's limiter; boundary faces only ever flow outwards, and a zero
-    // flux is scaled by its own cell, so no index outside the grid is read.
-    let qw = qxT[fw]!; qw = qw > 0 ? qw * lim[i - 1]! : qw * lim[i]!;
-    let qe = qxT[fw + 1]!; qe = qe >= 0 ? qe * lim[i]! : qe * lim[i + 1]!;
-    let qn = qyT[fn]!; qn = qn > 0 ? qn * lim[i - nx]! : qn * lim[i]!;
-    let qs = qyT[fn + nx]!; qs = qs >= 0 ? qs * lim[i]! : qs * lim[i + nx]!;
+    let qw = qxT[fw]!, qe = qxT[fw + 1]!, qn = qyT[fn]!, qs = qyT[fn + nx]!;
+    if (!unlimited) {
+      // A face is scaled by its donor's limiter; boundary faces only ever flow outwards, and a
+      // zero flux is scaled by its own cell, so no index outside the grid is read.
+      qw = qw > 0 ? qw * lim[i - 1]! : qw * lim[i]!;
+      qe = qe >= 0 ? qe * lim[i]! : qe * lim[i + 1]!;
+      qn = qn > 0 ? qn * lim[i - nx]! : qn * lim[i]!;
+      qs = qs >= 0 ? qs * lim[i]! : qs * lim[i + nx]!;
+    }
     qxL[fw] = qw;
     qyL[fn] = qn;
     if (c === nx - 1) { qxL[fw + 1] = qe; outQ += qe; }

@@ -65,18 +65,7 @@ export function maxStableCflAlpha(theta: number): number {
   return Math.sqrt(theta / 2);
 }
 
-/** Boundary kinds, coded as small integers so threads share them in typed arrays. */
-export const BOUNDARY_CLOSED = 0;
-/** Free outflow with a prescribed friction slope (Manning normal depth). */
-export const BOUNDARY_NORMAL_DEPTH = 1;
-/** Free outflow with the water-surface slope of the first interior cell pair (zero gradient). */
-export const BOUNDARY_ZERO_GRADIENT = 2;
-
-/** Edge order in {@link KernelGrid.boundaryKind}: north, south, east, west. */
-export const EDGE_NORTH = 0;
-export const EDGE_SOUTH = 1;
-export const EDGE_EAST = 2;
-export const EDGE_WEST = 3;
+export * from './codes.js';
 
 /** Static description of the domain; read-only during a run. */
 export interface KernelGrid {
@@ -150,6 +139,8 @@ export interface KernelState {
   rows: RowTotals;
   /** Scratch per row: 1 when phase 3 must visit the row this step. */
   rowActive: Uint8Array;
+  /** Scratch per row: 1 when the limiter scaled some cell of the row this step. */
+  rowLimited: Uint8Array;
 }
 
 /** Forcing of one step, prepared by the caller (time integrals over the step). */

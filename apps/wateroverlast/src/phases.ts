@@ -8,7 +8,7 @@
  * number of threads, bit for bit.
  */
 import type { KernelGrid, KernelParams, KernelState, StepForcing } from './kernel.js';
-import { BOUNDARY_NORMAL_DEPTH, EDGE_EAST, EDGE_NORTH, EDGE_SOUTH, EDGE_WEST } from './kernel.js';
+import { BOUNDARY_NORMAL_DEPTH, EDGE_EAST, EDGE_NORTH, EDGE_SOUTH, EDGE_WEST } from './codes.js';
 
 /** Exponent 7/3 of the Manning friction term is written as h²·∛h (cheaper than Math.pow). */
 function pow7over3(h: number): number {
@@ -152,7 +152,9 @@ export function limiterRows(grid: KernelGrid, s: KernelState, p: KernelParams, d
   for (let r = r0; r < r1; r++) {
     const wetNear = rowMax[r]! > thr || (r > 0 && rowMax[r - 1]! > thr) || (r < ny - 1 && rowMax[r + 1]! > thr);
     s.rowActive[r] = wetNear || rain > 0 || rowMax[r]! > 0 || rowHasInflow(grid, forcing, r) ? 1 : 0;
+    s.rowLimited[r] = 0;
     if (!wetNear) continue;
+    let limited = 0;
     for (let c = 0; c < nx; c++) {
       const i = r * nx + c;
       const qw = qx[r * nxf + c]!, qe = qx[r * nxf + c + 1]!, qn = qy[i]!, qs = qy[i + nx]!;
@@ -160,8 +162,14 @@ export function limiterRows(grid: KernelGrid, s: KernelState, p: KernelParams, d
       if (out === 0) { lim[i] = 1; continue; }
       const outDepthM = out * k;
       const holdsM = h[i]! + (factor === null ? rain : rain * factor[i]!);
-      lim[i] = outDepthM > holdsM ? holdsM / outDepthM : 1;
+      if (outDepthM > holdsM) {
+        lim[i] = holdsM / outDepthM;
+        limited = 1;
+      } else {
+        lim[i] = 1;
+      }
     }
+    s.rowLimited[r] = limited;
   }
 }
 

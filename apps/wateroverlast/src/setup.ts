@@ -146,6 +146,7 @@ export function createKernelState(grid: KernelGrid, shared: boolean, initialDept
       sewerM3: f64(ny, shared), infiltrationM3: f64(ny, shared), outflowM3: f64(ny, shared),
     },
     rowActive: u8(ny, shared),
+    rowLimited: u8(ny, shared),
   };
   if (initialDepthM !== undefined) {
     for (let i = 0; i < n; i++) {
