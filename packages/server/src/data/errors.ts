@@ -10,4 +10,7 @@ export const DATA_ERRORS = {
   UNKNOWN_CRS: defineError('TWL_DATA_UNKNOWN_CRS', 400, 'Onbekend coördinatenstelsel'),
   INVALID_QUERY: defineError('TWL_DATA_INVALID_QUERY', 400, 'Ongeldige zoekvraag'),
   FEATURE_NOT_FOUND: defineError('TWL_DATA_FEATURE_NOT_FOUND', 404, 'Object niet gevonden'),
+  RASTER_TOO_LARGE: defineError('TWL_DATA_RASTER_TOO_LARGE', 400, 'Raster te groot'),
+  CRS_NOT_SUPPORTED: defineError('TWL_DATA_CRS_NOT_SUPPORTED', 400, 'Coördinatenstelsel niet ondersteund'),
+  UNSUPPORTED_FORMAT: defineError('TWL_DATA_UNSUPPORTED_FORMAT', 415, 'Bestandsformaat niet ondersteund'),
 } as const;

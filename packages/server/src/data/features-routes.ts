@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DatasetId, type Caller, type Dataset } from '@tweeling/core';
 import { TweelingError } from '../errors.js';
 import { baseUrl } from '../http/negotiation.js';
-import { collectionDocument } from './collection-doc.js';
+import { collectionDocument, coverageCollectionDocument } from './collection-doc.js';
 import { CRS84, parseCrs } from './crs.js';
 import { DATA_ERRORS } from './errors.js';
 import { bboxToCrs84, getFeature, queryFeatures, type FeatureRow } from './features-query.js';
@@ -42,32 +42,35 @@ async function vectorDataset(deps: DataDeps, caller: Caller, id: string): Promis
   return dataset;
 }
 
-/** OGC API Features Part 1 (core, GeoJSON) and Part 2 (CRS by reference) over vector datasets. */
+/** OGC API Features Part 1 (core, GeoJSON) and Part 2 (CRS by reference) over vector datasets; the collections list also holds raster datasets as coverages. */
 export const featuresRoutes = (options: { publicUrl: string | undefined }): FastifyPluginAsyncZod => async (app) => {
   const deps = (): DataDeps => ({ db: app.db.kysely, clock: app.clock });
   const tags = ['Data: OGC API Features'];
   const access = { public: true } as const;
+  /** Vector datasets are feature collections, raster datasets coverage collections. */
+  const describeCollection = async (d: Dataset, base: string) => {
+    const extent = d.latestVersion?.bbox ? await bboxToCrs84(app.db.kysely, d.latestVersion.bbox) : null;
+    return d.kind === 'raster' ? coverageCollectionDocument(d, base, extent) : collectionDocument(d, base, extent);
+  };
 
   app.get('/collections', {
     config: { access },
-    schema: { tags, summary: 'Collecties die u mag zien', querystring: z.object({ f: z.enum(['json']).optional() }) },
+    schema: { tags, summary: 'Collecties die u mag zien (objecten en coverages)', querystring: z.object({ f: z.enum(['json']).optional() }) },
     handler: async (request) => {
       const base = `${baseUrl(request, options.publicUrl)}/api/v1`;
-      const datasets = (await listDatasets(deps(), request.caller, { kind: 'vector' })).filter((d) => d.latestVersion);
-      const collections = await Promise.all(
-        datasets.map(async (d) => collectionDocument(d, base, d.latestVersion?.bbox ? await bboxToCrs84(app.db.kysely, d.latestVersion.bbox) : null)),
-      );
+      const datasets = (await listDatasets(deps(), request.caller)).filter((d) => d.latestVersion);
+      const collections = await Promise.all(datasets.map(async (d) => describeCollection(d, base)));
       return { links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'Collecties' }], collections };
     },
   });
 
   app.get('/collections/:collectionId', {
     config: { access },
-    schema: { tags, summary: 'Eén collectie', params: CollectionParams, querystring: z.object({ f: z.enum(['json']).optional() }) },
+    schema: { tags, summary: 'Eén collectie (objecten of coverage)', params: CollectionParams, querystring: z.object({ f: z.enum(['json']).optional() }) },
     handler: async (request) => {
-      const dataset = await vectorDataset(deps(), request.caller, request.params.collectionId);
-      const bbox = dataset.latestVersion?.bbox;
-      return collectionDocument(dataset, `${baseUrl(request, options.publicUrl)}/api/v1`, bbox ? await bboxToCrs84(app.db.kysely, bbox) : null);
+      const dataset = await getDataset(deps(), request.caller, request.params.collectionId);
+      if (!dataset.latestVersion) throw new TweelingError(DATA_ERRORS.DATASET_NOT_FOUND, `'${dataset.id}' heeft nog geen versie.`);
+      return describeCollection(dataset, `${baseUrl(request, options.publicUrl)}/api/v1`);
     },
   });
 

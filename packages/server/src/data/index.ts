@@ -1,9 +1,12 @@
 import fp from 'fastify-plugin';
 import { datasetRoutes } from './routes.js';
 import { featuresRoutes } from './features-routes.js';
+import { COVERAGE_CONFORMANCE, coverageRoutes } from './coverage-routes.js';
 
 export { createDataset, getDataset, getVersion, listDatasets, listVersions, type DataDeps } from './registry.js';
 export { importFeatures, type IncomingFeature, type VectorImportResult } from './vector-import.js';
+export { importRaster, importRasterFile, decodeRasterUpload, rasterContentHash, MAX_RASTER_CELLS, type RasterImportResult, type RasterUploadFormat } from './raster-import.js';
+export { readRasterVersion, type RasterVersion } from './coverage-grid.js';
 export { CRS84, EPSG4326, RD_NEW, parseCrs } from './crs.js';
 export { DATA_ERRORS } from './errors.js';
 
@@ -14,7 +17,7 @@ export interface DataPluginOptions {
   uploadLimitBytes: number;
 }
 
-/** The data room: dataset registry with versions and uploads, and OGC API Features over vector datasets. */
+/** The data room: dataset registry with versions and uploads (GeoJSON, GeoTIFF, ASCII grid), OGC API Features over vector datasets and OGC API Coverages over raster datasets. */
 export const dataPlugin = fp<DataPluginOptions>(
   async (app, options) => {
     app.ogc.conformance.push(
@@ -22,10 +25,12 @@ export const dataPlugin = fp<DataPluginOptions>(
       `${FEATURES}/geojson`,
       `${FEATURES}/oas30`,
       'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+      ...COVERAGE_CONFORMANCE,
     );
-    app.ogc.landingLinks.push({ rel: 'data', path: '/collections', type: 'application/json', title: 'Collecties (OGC API Features)' });
+    app.ogc.landingLinks.push({ rel: 'data', path: '/collections', type: 'application/json', title: 'Collecties (OGC API Features en Coverages)' });
     await app.register(datasetRoutes(options), { prefix: '/api/v1' });
     await app.register(featuresRoutes(options), { prefix: '/api/v1' });
+    await app.register(coverageRoutes(options), { prefix: '/api/v1' });
   },
   { name: 'tweeling-data', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity'] },
 );
