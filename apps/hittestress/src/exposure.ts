@@ -45,10 +45,18 @@ export function facadeZone(s: SurfaceModel, geometry: Polygon | MultiPolygon, ra
   return Int32Array.from([...zone].sort((a, b) => a - b));
 }
 
-/** Outdoor cells within `radiusM` of a point (for point locations). */
+/** Largest search radius of {@link pointZone} when a point lies inside a building, m. */
+const MAX_POINT_ZONE_M = 48;
+
+/**
+ * Outdoor cells within `radiusM` of a point (for point locations). A point inside a building gets the
+ * outdoor cells nearest to it: the radius doubles until some are found (at most 48 m).
+ */
 export function pointZone(s: SurfaceModel, xM: number, yM: number, radiusM = FACADE_ZONE_M): Int32Array {
   const cells: number[] = [];
-  rasteriseDisc(s.grid, xM, yM, radiusM, (i) => { if ((s.buildingHeightM[i] as number) <= 0) cells.push(i); });
+  for (let r = radiusM; cells.length === 0 && r <= MAX_POINT_ZONE_M; r *= 2) {
+    rasteriseDisc(s.grid, xM, yM, r, (i) => { if ((s.buildingHeightM[i] as number) <= 0) cells.push(i); });
+  }
   return Int32Array.from(cells.sort((a, b) => a - b));
 }
 
