@@ -8,6 +8,7 @@ export function collectionDocument(dataset: Dataset, base: string, extent: [numb
     { href: self, rel: 'self', type: 'application/json', title: 'Deze collectie' },
     { href: `${self}/items`, rel: 'items', type: 'application/geo+json', title: 'Objecten (GeoJSON)' },
     { href: `${self}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'Filterbare attributen' },
+    { href: `${self}/tiles`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector', type: 'application/json', title: 'Vectortegels (Mapbox Vector Tile)' },
     { href: `${base}/datasets/${dataset.id}`, rel: 'describedby', type: 'application/json', title: 'Metadata, kwaliteit en versies' },
     { href: `https://spdx.org/licenses/${dataset.licence}.html`, rel: 'license', type: 'text/html', title: dataset.licence },
   ];

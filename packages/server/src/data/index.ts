@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { datasetRoutes } from './routes.js';
 import { featuresRoutes } from './features-routes.js';
 import { COVERAGE_CONFORMANCE, coverageRoutes } from './coverage-routes.js';
+import { tileRoutes } from './tiles/index.js';
 
 export { createDataset, getDataset, getVersion, listDatasets, listVersions, type DataDeps } from './registry.js';
 export { importFeatures, type IncomingFeature, type VectorImportResult } from './vector-import.js';
@@ -31,6 +32,7 @@ export const dataPlugin = fp<DataPluginOptions>(
     await app.register(datasetRoutes(options), { prefix: '/api/v1' });
     await app.register(featuresRoutes(options), { prefix: '/api/v1' });
     await app.register(coverageRoutes(options), { prefix: '/api/v1' });
+    await app.register(tileRoutes(options), { prefix: '/api/v1' });
   },
   { name: 'tweeling-data', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity'] },
 );
