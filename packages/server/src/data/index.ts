@@ -3,11 +3,14 @@ import { datasetRoutes } from './routes.js';
 import { featuresRoutes } from './features-routes.js';
 import { COVERAGE_CONFORMANCE, coverageRoutes } from './coverage-routes.js';
 import { tileRoutes } from './tiles/index.js';
+import { provenanceRoutes } from './provenance-routes.js';
+import type { GeneratedByLookup } from './provenance.js';
 
 export { createDataset, getDataset, getVersion, listDatasets, listVersions, type DataDeps } from './registry.js';
 export { importFeatures, type IncomingFeature, type VectorImportResult } from './vector-import.js';
 export { importRaster, importRasterFile, decodeRasterUpload, rasterContentHash, MAX_RASTER_CELLS, type RasterImportResult, type RasterUploadFormat } from './raster-import.js';
 export { readRasterVersion, type RasterVersion } from './coverage-grid.js';
+export { datasetProvenance, type DatasetProvDocument, type GeneratedByLookup, type GeneratingRun } from './provenance.js';
 export { CRS84, EPSG4326, RD_NEW, parseCrs } from './crs.js';
 export { DATA_ERRORS } from './errors.js';
 
@@ -16,6 +19,8 @@ const FEATURES = 'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf';
 export interface DataPluginOptions {
   publicUrl: string | undefined;
   uploadLimitBytes: number;
+  /** Which run generated a dataset version, for its provenance (the runtime supplies it; absent: imports only). */
+  generatedBy?: GeneratedByLookup | undefined;
 }
 
 /** The data room: dataset registry with versions and uploads (GeoJSON, GeoTIFF, ASCII grid), OGC API Features over vector datasets and OGC API Coverages over raster datasets. */
@@ -33,6 +38,7 @@ export const dataPlugin = fp<DataPluginOptions>(
     await app.register(featuresRoutes(options), { prefix: '/api/v1' });
     await app.register(coverageRoutes(options), { prefix: '/api/v1' });
     await app.register(tileRoutes(options), { prefix: '/api/v1' });
+    await app.register(provenanceRoutes(options), { prefix: '/api/v1' });
   },
   { name: 'tweeling-data', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity'] },
 );

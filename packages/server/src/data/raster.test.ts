@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../audit/index.js';
 import { bearer, buildTestApp, openTestDb, tokenFor, type TestDb } from '../../test/harness.js';
 import { MAX_RASTER_CELLS } from './raster-import.js';
 import { readRasterVersion } from './coverage-grid.js';
+import { datasetProvenance } from './provenance.js';
 
 /** A 40 × 30 m height grid at 1 m in RD New near Almere: a slope with one no-data cell. */
 function heights(bump = 0, crs = 'EPSG:28992'): RasterGrid<Float32Array> {
@@ -191,5 +192,29 @@ describe('raster datasets and OGC API Coverages', () => {
     const ids = ((await app.inject({ method: 'GET', url: '/api/v1/collections', headers: bearer(dronten) })).json() as { collections: { id: string }[] }).collections.map((c) => c.id);
     expect(ids).not.toContain('geheim');
     expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
+  });
+
+  it('describes provenance as PROV-JSON: versions with hashes, imports, agents, revisions', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/datasets/hoogte/provenance', headers: { host: 'tweeling.test' } });
+    expect(res.statusCode).toBe(200);
+    const prov = res.json();
+    expect(prov.prefix.dataset).toBe('http://tweeling.test/api/v1/datasets/');
+    const versions = ((await app.inject({ method: 'GET', url: '/api/v1/datasets/hoogte/versions' })).json() as { versions: { version: number; contentHash: string; createdBy: string }[] }).versions;
+    expect(versions.length).toBe(2);
+    for (const v of versions) {
+      expect(prov.entity[`dataset:hoogte/versions/${v.version}`]).toMatchObject({ 'prov:type': 'tweeling:RasterDataset', 'tweeling:contentHash': `sha256:${v.contentHash}`, 'tweeling:itemCount': 1200 });
+      expect(prov.activity[`dataset:hoogte/versions/${v.version}/import`]).toMatchObject({ 'prov:type': 'tweeling:Import', 'tweeling:sourceFormat': 'geotiff' });
+      expect(Object.values(prov.wasGeneratedBy)).toContainEqual(expect.objectContaining({ 'prov:entity': `dataset:hoogte/versions/${v.version}`, 'prov:activity': `dataset:hoogte/versions/${v.version}/import` }));
+      expect(prov.agent[v.createdBy]).toMatchObject({ 'prov:type': 'prov:SoftwareAgent' });
+    }
+    expect(prov.agent['org:almere']).toEqual({ 'prov:type': 'prov:Organization' });
+    expect(Object.values(prov.wasAttributedTo)).toContainEqual({ 'prov:entity': 'dataset:hoogte/versions/2', 'prov:agent': 'org:almere' });
+    expect(Object.values(prov.actedOnBehalfOf)).toContainEqual(expect.objectContaining({ 'prov:responsible': 'org:almere' }));
+    expect(Object.values(prov.wasDerivedFrom)).toEqual([expect.objectContaining({ 'prov:generatedEntity': 'dataset:hoogte/versions/2', 'prov:usedEntity': 'dataset:hoogte/versions/1', 'prov:type': 'prov:Revision' })]);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/datasets/geheim/provenance' })).statusCode).toBe(404);
+    const withRun = await datasetProvenance({ db: db.kysely, clock: () => new Date() }, { anonymous: true, organisationId: null, userId: null, tokenId: null, role: null, permissions: [] }, 'hoogte', 'http://x/api/v1', async (_id, v) => (v === 2 ? { jobId: 'job-1', appId: 'wateroverlast' } : null));
+    expect(withRun.activity['job:job-1']).toMatchObject({ 'prov:type': 'tweeling:AppRun', 'tweeling:appId': 'wateroverlast' });
+    expect(Object.values(withRun.wasGeneratedBy)).toContainEqual({ 'prov:entity': 'dataset:hoogte/versions/2', 'prov:activity': 'job:job-1' });
+    expect(Object.keys(withRun.activity).filter((a) => a.startsWith('job:'))).toEqual(['job:job-1']);
   });
 });
