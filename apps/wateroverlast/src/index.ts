@@ -12,3 +12,4 @@ export { DEFAULT_MANNING_N } from './domain.js';
 export { checkSimulationInput, estimateMemoryBytes, cellOf } from './validate.js';
 export { burnBuildings } from './burn.js';
 export { parseRainCsv, parseInflowCsv, parseGaugesCsv, formatGaugesCsv } from './csv.js';
+export { classRaster, MANNING_N_PAVED, MANNING_N_GRASS } from './classes.js';
