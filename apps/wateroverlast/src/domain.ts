@@ -1,11 +1,12 @@
 /** Turns a checked `SimulationInput` into the kernel's DomainSpec and index lists. */
 import type { RasterGrid } from '@tweeling/core';
+import { MANNING_N_PAVED } from './classes.js';
 import type { DomainSpec } from './setup.js';
 import type { SimulationInput } from './types.js';
 import { cellOf, isNoData } from './validate.js';
 
-/** Manning n for roads and paved surfaces (DESIGN.md), the default for urban grids. */
-export const DEFAULT_MANNING_N = 0.02;
+/** Manning n used when none is given: roads and paved surfaces (DESIGN.md), for urban grids. */
+export const DEFAULT_MANNING_N = MANNING_N_PAVED;
 
 /** Kernel domain plus the cells of inflows and gauges. */
 export interface PreparedDomain {
