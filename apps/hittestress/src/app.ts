@@ -164,7 +164,7 @@ async function run(inputs: HittestressInputs, ctx: RunContext) {
     shade: rasterOutput(grid(shown, view.result.shadeFraction), { title: `Schaduwfractie — ${view.name}`, unit: '1' }),
     svf: rasterOutput(grid(shown, view.result.svf), { title: `Hemelzichtfactor — ${view.name}`, unit: '1' }),
     neighbourhoods: vectorOutput(neighbourhoodTable(buurten, buurtZones, outdoor, routes, sites, view, base), { title: 'KPI per buurt' }),
-    vulnerableLocations: vectorOutput(vulnerableLocationTable(sites, view, base), { title: 'Kwetsbare locaties' }),
+    vulnerableLocations: vectorOutput(vulnerableLocationTable(surface.grid, routes, sites, view, base), { title: 'Kwetsbare locaties' }),
     comparison: {
       rows: comparisonRows,
       measures: (scenario?.outcomes ?? []).map((o) => ({ ...o, quantity: round(o.quantity, 1) as number, costEur: round(o.costEur, 0) as number })),

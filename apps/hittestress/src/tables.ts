@@ -9,11 +9,13 @@ import { HittestressError } from './errors.js';
 import { ROUTE_SHADE_TARGET, zonalStats } from './kpi.js';
 import type { HeatModelResult } from './model.js';
 import { petClass } from './pet.js';
-import { cellIndexAt } from './rasterise.js';
+import { type GridSpec, cellIndexAt, rasteriseDisc } from './rasterise.js';
 import type { SurfaceModel } from './surface.js';
 
 /** A resident counts as *reached* by a scenario when the mean PET at their home's facade drops by at least this much, °C (assumption). */
 export const RESIDENT_REACHED_COOLING_C = 1;
+/** Radius around a vulnerable location over which its walking-route shade is taken, m (the 300 m of 3-30-300). */
+export const LOCATION_ROUTE_RADIUS_M = 300;
 /** PET from which a location counts as under strong heat stress, °C (class "sterk", Matzarakis & Mayer 1996). */
 export const STRONG_HEAT_STRESS_PET_C = 35;
 
@@ -178,12 +180,25 @@ export function neighbourhoodTable(
   return { type: 'FeatureCollection', features };
 }
 
-/** The vulnerable-locations table (points): facade PET, its class, cool-place distance (straight line) for `view`, and the change vs `base`. */
-export function vulnerableLocationTable(sites: ExposureSite[], view: SituationView, base?: SituationView): FeatureCollection<Point> {
+/** Time-mean shade fraction over the walking-route cells within `radiusM` (straight line) of a point; null without route cells. */
+export function routeShadeAround(grid: GridSpec, point: [number, number], routes: Uint8Array, shadeFraction: Float32Array, radiusM = LOCATION_ROUTE_RADIUS_M): number | null {
+  let cells = 0, sum = 0;
+  rasteriseDisc(grid, point[0], point[1], radiusM, (i) => {
+    if (routes[i] !== 0) { cells++; sum += shadeFraction[i] as number; }
+  });
+  return cells > 0 ? sum / cells : null;
+}
+
+/**
+ * The vulnerable-locations table (points): facade PET, its class, cool-place distance (straight line),
+ * and the shade share of the walking routes within 300 m, for `view`; with `base` also the baseline values.
+ */
+export function vulnerableLocationTable(grid: GridSpec, routes: Uint8Array, sites: ExposureSite[], view: SituationView, base?: SituationView): FeatureCollection<Point> {
   const features: Array<Feature<Point>> = [];
   sites.forEach((site, k) => {
     if (!site.vulnerable) return;
     const e = view.exposure[k] as ZoneExposure;
+    const routeShade = routeShadeAround(grid, site.point, routes, view.result.shadeFraction);
     const props: Record<string, unknown> = {
       id: site.id, kind: site.kind, name: site.name, buurt: site.buurt, situation: view.name,
       residents: site.residents, residents75plus: site.residents75plus, facadeCells: site.cells.length,
@@ -192,12 +207,15 @@ export function vulnerableLocationTable(sites: ExposureSite[], view: SituationVi
       coolPlaceDistanceM: round(e.coolPlaceDistanceM, 1),
       coolPlaceWithin300m: within(e),
       distanceMethod: 'straight-line',
+      routeShadeShare300m: round(routeShade, 3),
+      routeShadeTargetMet300m: routeShade === null ? null : routeShade >= ROUTE_SHADE_TARGET,
     };
     const b = base?.exposure[k];
     if (b) {
       props.baselinePetFacadeMeanC = round(b.petMeanC, 2);
       props.deltaPetFacadeMeanC = b.petMeanC === null || e.petMeanC === null ? null : round(e.petMeanC - b.petMeanC, 2);
       props.baselineCoolPlaceDistanceM = round(b.coolPlaceDistanceM, 1);
+      props.baselineRouteShadeShare300m = round(routeShadeAround(grid, site.point, routes, (base as SituationView).result.shadeFraction), 3);
     }
     features.push({ type: 'Feature', id: site.id, geometry: { type: 'Point', coordinates: site.point }, properties: props });
   });
