@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLIMATE_SCENARIOS } from '../src/climate.js';
 import { assessSuitability } from '../src/model.js';
@@ -51,6 +52,11 @@ describe('rule table', () => {
     for (const fn of LAND_FUNCTIONS) expect(RULES.filter((r) => r.landFunction === fn).length, fn).toBeGreaterThanOrEqual(2);
     for (const r of RULES) expect(r.source.length, r.id).toBeGreaterThan(10);
     expect(new Set(RULES.map((r) => r.factor))).toEqual(new Set(FACTORS));
+  });
+
+  it('is explained rule by rule in MODEL_CARD.md', () => {
+    const card = readFileSync(new URL('../MODEL_CARD.md', import.meta.url), 'utf8');
+    for (const r of RULES) expect(card, r.id).toContain(`\`${r.id}\``);
   });
 
   it('rejects a broken table, naming each problem', () => {
