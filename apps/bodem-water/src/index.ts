@@ -23,7 +23,7 @@ export { classify, emptyFactors, categoryCode } from './evaluate.js';
 export { parseRuleTable, RuleTableError } from './rule-check.js';
 export { frameAround, resampleToFrame, rasteriseShapes } from './grid.js';
 
-/** Raster value of a limiting-factor cell that was not assessed (water, outside the soil map). */
+/** Raster value of a limiting-factor or change cell that was not assessed (water, outside the soil map). */
 export const FACTOR_NOT_ASSESSED = 255;
 
 /** Inputs as `run` receives them (see tweeling.app.json). */
@@ -67,11 +67,13 @@ export default defineApp<BodemWaterInputs>({
       for (let i = 0; i < factor.length; i++) if (result.now[fn].cls[i] === 0) factor[i] = FACTOR_NOT_ASSESSED;
       rasters[`limitingFactor${name}`] = rasterOutput({ ...frameRaster(frame, factor), noData: FACTOR_NOT_ASSESSED }, { title: `Beperkende factor ${fn}` });
     }
+    const change = result.changeCount.slice();
+    for (let i = 0; i < change.length; i++) if (result.now.woningbouw.cls[i] === 0) change[i] = FACTOR_NOT_ASSESSED;
     ctx.log.info('bodem-water assessed', { cells: result.assessedCells, parcels: rows.length, scenario: scenario.id, rules: rules.length });
     ctx.progress(1, 'Klaar');
     return {
       ...rasters,
-      scenarioChange: rasterOutput(frameRaster(frame, result.changeCount), { title: `Aantal functies dat van klasse verandert (${scenario.label})` }),
+      scenarioChange: rasterOutput({ ...frameRaster(frame, change), noData: FACTOR_NOT_ASSESSED }, { title: `Aantal functies dat van klasse verandert (${scenario.label})` }),
       parcels: vectorOutput(withProperties(parcels.features, rows), { title: 'Geschiktheid per perceel' }),
       parcelTable: rows,
       summary: {
