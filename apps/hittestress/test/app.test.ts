@@ -165,6 +165,10 @@ describe('bad input', () => {
     const ctl = new AbortController();
     const run = runLocally(app, FAST, { datasets, signal: ctl.signal, onProgress: (p) => { if (p.fraction >= 0.05) ctl.abort(); } });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    // Had the app gone on into the heat model (seconds of synchronous work), this timer would wait for it.
+    const t0 = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(Date.now() - t0).toBeLessThan(1500);
   });
 });
 
