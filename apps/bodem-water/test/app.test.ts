@@ -60,6 +60,8 @@ describe('bodem-water app', () => {
     const factors = new Set((out.limitingFactorWoningbouw as { grid: { data: Uint8Array } }).grid.data);
     expect(factors.has(4)).toBe(true); // drooglegging limits somewhere: the surface height was used
     console.info(JSON.stringify(summary.functions), `${Math.round(performance.now() - t0)} ms`);
+    // Run records compare output hashes: a rerun must give the same ones.
+    expect((await runLocally(app, inputs, { datasets: DATASETS })).hashes).toEqual(run.hashes);
   });
 
   it('runs with {} on the demo layers: the soil polygons are the parcels and the peat is poor for woningbouw', async () => {

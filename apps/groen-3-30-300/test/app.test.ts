@@ -52,6 +52,8 @@ describe('groen-3-30-300 app', () => {
       expect(row.canopyFraction).toBeLessThan(0.6);
     }
     console.info(JSON.stringify(summary), JSON.stringify(table.map((r) => [r.code, r.canopyFraction])), `${Math.round(performance.now() - t0)} ms`);
+    // Run records compare output hashes: a rerun must give the same ones.
+    expect((await runLocally(app, {}, { datasets: DATASETS })).hashes).toEqual(run.hashes);
   });
 
   it('scenario: added trees and a park raise the scores where they are placed', async () => {
