@@ -5,6 +5,8 @@ import { verifyAuditChain, type Actor } from './audit/index.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { createToken, revokeToken } from './identity/index.js';
+import { importDataFile, problemText } from './data-import-cli.js';
+import { TweelingError } from './errors.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
 import { VERSION } from './version.js';
@@ -93,6 +95,23 @@ token
   );
 
 program
+  .command('data')
+  .description('datasets')
+  .command('import <file>')
+  .description('import a file as a new version of a dataset, acting as its owning organisation: GeoJSON (.geojson, .json) for vector datasets, GeoTIFF (.tif, .tiff) or ESRI ASCII grid (.asc) for raster datasets')
+  .requiredOption('--dataset <id>', 'dataset id, e.g. demo-hoogte')
+  .option('--crs <crs>', 'CRS of the file when it names none (GeoJSON default CRS84; rasters must be EPSG:28992)')
+  .action((file: string, options: { dataset: string; crs?: string }) =>
+    withDb(async (db) => {
+      await migrate(db);
+      const result = await importDataFile({ db: db.kysely, clock: () => new Date() }, file, options.dataset, options.crs);
+      const v = result.version;
+      console.error(result.created ? `created version ${v.version} of ${v.datasetId} (${v.itemCount} ${v.raster ? 'cells' : 'features'})` : `unchanged: the content equals version ${v.version} of ${v.datasetId}`);
+      console.log(`${v.datasetId}@${v.version} sha256:${v.contentHash}`);
+    }),
+  );
+
+program
   .command('audit')
   .description('audit log')
   .command('verify')
@@ -110,7 +129,7 @@ program
   );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof TweelingError ? problemText(error) : error instanceof Error ? error.message : String(error);
   console.error(`tweeling: ${message}`);
   process.exit(1);
 });
