@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ const run = promisify(execFile);
 /** Debian's python3 has OWSLib; another python3 may come first on PATH. */
 const PYTHON = '/usr/bin/python3';
 
-/** Real OGC clients (GDAL's OAPIF driver, Python OWSLib) against a real server with the demo area. */
+/** Real OGC clients (GDAL's OAPIF driver and gdalinfo, Python OWSLib) against a real server with the demo area. */
 describe('OGC API Features with real clients', () => {
   let server: RunningServer;
   const cleanups: Array<() => Promise<unknown>> = [];
@@ -64,5 +64,28 @@ print(json.dumps({'ids': ids, 'matched': first['numberMatched'], 'n1': first['nu
     expect(result.firstIds).toEqual([1, 2]);
     expect(result.secondIds).toEqual([51, 52]);
     expect(result.conformance).toContain('http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core');
+  });
+
+  it('gdalinfo reads coverage GeoTIFFs of the demo DEM with the right size and georeferencing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tweeling-coverage-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const info = async (query: string) => {
+      const res = await fetch(`${server.url}/api/v1/collections/demo-hoogte/coverage${query}`);
+      expect(res.headers.get('content-type')).toBe('image/tiff; application=geotiff');
+      const file = join(dir, `dem-${Math.random().toString(36).slice(2)}.tif`);
+      await writeFile(file, new Uint8Array(await res.arrayBuffer()));
+      const { stdout } = await run('gdalinfo', ['-json', '-stats', file], { timeout: 60_000 });
+      return JSON.parse(stdout) as { size: number[]; geoTransform: number[]; coordinateSystem: { wkt: string }; bands: Array<{ type: string; minimum: number; maximum: number }> };
+    };
+    const whole = await info('');
+    expect(whole.size).toEqual([1000, 1000]);
+    expect(whole.geoTransform).toEqual([140500, 1, 0, 486500, 0, -1]);
+    expect(whole.coordinateSystem.wkt).toMatch(/Amersfoort \/ RD New[\s\S]*ID\["EPSG",28992\]\]$/);
+    expect(whole.bands[0]!.type).toBe('Float32');
+    expect(whole.bands[0]!.minimum).toBeGreaterThan(-8);
+    expect(whole.bands[0]!.maximum).toBeLessThan(0);
+    const part = await info('?subset=x(141000:141100),y(486000:486100)&scale-factor=2');
+    expect(part.size).toEqual([50, 50]);
+    expect(part.geoTransform).toEqual([141000, 2, 0, 486100, 0, -2]);
   });
 });
