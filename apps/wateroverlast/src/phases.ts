@@ -62,6 +62,10 @@ export function momentumRows(grid: KernelGrid, s: KernelState, p: KernelParams, 
   for (let r = r0; r < r1; r++) {
     const wetHere = rowMax[r]! > thr;
     const wetAbove = r > 0 && rowMax[r - 1]! > thr;
+    if (wetHere && r > 0) {
+      fusedRow(grid, s, p, dtS, r);
+      continue;
+    }
     if (wetHere) xFacesRow(grid, s, p, dtS, r);
     else s.qxTrial.fill(0, r * nxf, r * nxf + nxf);
     if (wetHere || wetAbove) yFacesRow(grid, s, p, dtS, r);
@@ -73,26 +77,95 @@ export function momentumRows(grid: KernelGrid, s: KernelState, p: KernelParams, 
   }
 }
 
+/** Constants of one momentum sweep, computed once per row. */
+interface SweepConstants {
+  thr: number;
+  theta: number;
+  side: number;
+  gDtOverDx: number;
+  dtS: number;
+  capSq: number;
+}
+
+function sweepConstants(grid: KernelGrid, p: KernelParams, dtS: number): SweepConstants {
+  const g = p.gravityMPerS2;
+  return {
+    thr: p.wetThresholdM, theta: p.theta, side: 0.5 * (1 - p.theta), gDtOverDx: (g * dtS) / grid.cellSizeM,
+    dtS, capSq: p.froudeMax * p.froudeMax * g,
+  };
+}
+
+/**
+ * One interior face from cell a (west/north) to cell b: the θ-weighted momentum equation above.
+ * `qm`, `qp` are the neighbour fluxes already replaced by q0 where those faces are closed.
+ */
+function interiorFlux(k: SweepConstants, gn2: number, q0: number, qm: number, qp: number, za: number, ea: number, zb: number, eb: number): number {
+  const hf = (ea > eb ? ea : eb) - (za > zb ? za : zb);
+  if (hf <= k.thr) return 0;
+  const num = k.theta * q0 + k.side * (qm + qp) - k.gDtOverDx * hf * (eb - ea);
+  return froudeCap(num / (1 + (k.dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, k.capSq);
+}
+
+/**
+ * x faces and north y faces of an interior row in one sweep (same arithmetic as xFacesRow and
+ * yFacesRow): cell (r, c) is shared by its west and north faces, so its bed and level are read once.
+ */
+function fusedRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r: number): void {
+  const { nx } = grid;
+  const z = grid.bedM, h = s.depthM, gx = grid.frictionX, gy = grid.frictionY;
+  const qxL = s.qxM2PerS, qxT = s.qxTrial, qyL = s.qyM2PerS, qyT = s.qyTrial;
+  const k = sweepConstants(grid, p, dtS);
+  const fx0 = r * (nx + 1), c0 = r * nx;
+  let zw = 0, ew = 0;
+  for (let c = 0; c < nx; c++) {
+    const b = c0 + c;
+    const zb = z[b]!, eb = zb + h[b]!;
+    if (c > 0) {
+      const f = fx0 + c;
+      const gn2 = gx[f]!;
+      if (gn2 < 0) {
+        qxT[f] = 0;
+      } else {
+        const q0 = qxL[f]!;
+        qxT[f] = interiorFlux(k, gn2, q0, gx[f - 1]! < 0 ? q0 : qxL[f - 1]!, gx[f + 1]! < 0 ? q0 : qxL[f + 1]!, zw, ew, zb, eb);
+      }
+    }
+    const gn2 = gy[b]!;
+    if (gn2 < 0) {
+      qyT[b] = 0;
+    } else {
+      const a = b - nx;
+      const q0 = qyL[b]!;
+      qyT[b] = interiorFlux(k, gn2, q0, gy[a]! < 0 ? q0 : qyL[a]!, gy[b + nx]! < 0 ? q0 : qyL[b + nx]!, z[a]!, z[a]! + h[a]!, zb, eb);
+    }
+    zw = zb;
+    ew = eb;
+  }
+  xEdgeFaces(grid, s, p, dtS, r);
+}
+
 function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r: number): void {
   const { nx } = grid;
   const z = grid.bedM, h = s.depthM, gn = grid.frictionX, qL = s.qxM2PerS, qT = s.qxTrial;
-  const g = p.gravityMPerS2, thr = p.wetThresholdM, theta = p.theta, side = 0.5 * (1 - theta);
-  const gDtOverDx = (g * dtS) / grid.cellSizeM;
-  const capSq = p.froudeMax * p.froudeMax * g;
+  const k = sweepConstants(grid, p, dtS);
   const f0 = r * (nx + 1), c0 = r * nx;
   for (let c = 1; c < nx; c++) {
     const f = f0 + c;
     const gn2 = gn[f]!;
     if (gn2 < 0) { qT[f] = 0; continue; }
     const a = c0 + c - 1, b = a + 1;
-    const za = z[a]!, zb = z[b]!;
-    const ea = za + h[a]!, eb = zb + h[b]!;
-    const hf = (ea > eb ? ea : eb) - (za > zb ? za : zb);
-    if (hf <= thr) { qT[f] = 0; continue; }
     const q0 = qL[f]!;
-    const num = theta * q0 + side * ((gn[f - 1]! < 0 ? q0 : qL[f - 1]!) + (gn[f + 1]! < 0 ? q0 : qL[f + 1]!)) - gDtOverDx * hf * (eb - ea);
-    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capSq);
+    qT[f] = interiorFlux(k, gn2, q0, gn[f - 1]! < 0 ? q0 : qL[f - 1]!, gn[f + 1]! < 0 ? q0 : qL[f + 1]!, z[a]!, z[a]! + h[a]!, z[b]!, z[b]! + h[b]!);
   }
+  xEdgeFaces(grid, s, p, dtS, r);
+}
+
+/** The west and east boundary faces of row r. */
+function xEdgeFaces(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r: number): void {
+  const { nx } = grid;
+  const h = s.depthM, gn = grid.frictionX, qL = s.qxM2PerS, qT = s.qxTrial;
+  const g = p.gravityMPerS2, thr = p.wetThresholdM;
+  const f0 = r * (nx + 1), c0 = r * nx;
   const w = f0, e = f0 + nx;
   qT[w] = gn[w]! < 0 ? 0 : -outflowFlux(-qL[w]!, h[c0]!, edgeSlope(grid, h, EDGE_WEST, c0, nx > 1 ? c0 + 1 : -1), gn[w]!, dtS, g, thr, grid.boundaryKind[EDGE_WEST] === BOUNDARY_NORMAL_DEPTH);
   const last = c0 + nx - 1;
@@ -103,7 +176,7 @@ function xFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
 function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: number, r: number): void {
   const { nx, ny } = grid;
   const z = grid.bedM, h = s.depthM, gn = grid.frictionY, qL = s.qyM2PerS, qT = s.qyTrial;
-  const g = p.gravityMPerS2, thr = p.wetThresholdM, theta = p.theta, side = 0.5 * (1 - theta);
+  const g = p.gravityMPerS2, thr = p.wetThresholdM;
   const f0 = r * nx;
   if (r === 0 || r === ny) {
     const north = r === 0;
@@ -119,20 +192,14 @@ function yFacesRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     }
     return;
   }
-  const gDtOverDx = (g * dtS) / grid.cellSizeM;
-  const capSq = p.froudeMax * p.froudeMax * g;
+  const k = sweepConstants(grid, p, dtS);
   for (let c = 0; c < nx; c++) {
     const f = f0 + c;
     const gn2 = gn[f]!;
     if (gn2 < 0) { qT[f] = 0; continue; }
-    const a = f - nx, b = f;
-    const za = z[a]!, zb = z[b]!;
-    const ea = za + h[a]!, eb = zb + h[b]!;
-    const hf = (ea > eb ? ea : eb) - (za > zb ? za : zb);
-    if (hf <= thr) { qT[f] = 0; continue; }
+    const a = f - nx;
     const q0 = qL[f]!;
-    const num = theta * q0 + side * ((gn[f - nx]! < 0 ? q0 : qL[f - nx]!) + (gn[f + nx]! < 0 ? q0 : qL[f + nx]!)) - gDtOverDx * hf * (eb - ea);
-    qT[f] = froudeCap(num / (1 + (dtS * gn2 * Math.abs(q0)) / pow7over3(hf)), hf, capSq);
+    qT[f] = interiorFlux(k, gn2, q0, gn[f - nx]! < 0 ? q0 : qL[f - nx]!, gn[f + nx]! < 0 ? q0 : qL[f + nx]!, z[a]!, z[a]! + h[a]!, z[f]!, z[f]! + h[f]!);
   }
 }
 
