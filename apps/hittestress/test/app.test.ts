@@ -173,9 +173,11 @@ describe('bad input', () => {
 });
 
 describe('baseline only (600 m demo area)', () => {
-  it('gives one comparison row, zero change and no scenario columns', async () => {
+  it('gives one comparison row, zero change and no scenario columns; a rerun gives identical output hashes', async () => {
     const small = createDemoArea({ size: 600 });
     const res = await runLocally(app, FAST, { datasets: demoDatasets(small) });
+    const again = await runLocally(app, FAST, { datasets: demoDatasets(createDemoArea({ size: 600 })) });
+    expect(again.hashes).toEqual(res.hashes);
     const { rows, measures: outcomes } = res.outputs.comparison as { rows: Array<Record<string, unknown>>; measures: unknown[] };
     expect(rows).toHaveLength(1);
     expect(outcomes).toEqual([]);
