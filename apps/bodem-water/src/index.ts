@@ -10,7 +10,7 @@ import {
 } from './adapters.js';
 import { CLIMATE_SCENARIOS, GHG_RISE_M_PER_PCT_WINTER, GLG_DROP_M_PER_PCT_SUMMER, SUBSIDENCE_M_PER_YEAR, SCENARIO_YEAR, type ScenarioId } from './climate.js';
 import { resampleToFrame } from './grid.js';
-import { assessSuitability } from './model.js';
+import { assessSuitability, type AssessmentResult } from './model.js';
 import { parseRuleTable } from './rule-check.js';
 import { CLASS_LABELS, FACTORS, FACTOR_LABELS, LAND_FUNCTIONS, RULES } from './rules.js';
 
@@ -38,6 +38,28 @@ export interface BodemWaterInputs {
   ruleTable?: unknown;
 }
 
+/** Per function the class rasters now and in the scenario and the limiting-factor raster, plus the change count. */
+function suitabilityRasters(result: AssessmentResult, scenarioLabel: string): Record<string, RasterOutput> {
+  const { frame } = result;
+  const rasters: Record<string, RasterOutput> = {};
+  const notAssessed = (values: Uint8Array): Uint8Array => {
+    const out = values.slice();
+    for (let i = 0; i < out.length; i++) if (result.now.woningbouw.cls[i] === 0) out[i] = FACTOR_NOT_ASSESSED;
+    return out;
+  };
+  for (const fn of LAND_FUNCTIONS) {
+    const name = capitalised(fn);
+    rasters[`suitability${name}`] = rasterOutput(frameRaster(frame, result.now[fn].cls), { title: `Geschiktheid ${fn} (1 goed, 2 matig, 3 slecht)` });
+    rasters[`suitability${name}Scenario`] = rasterOutput(frameRaster(frame, result.scenario[fn].cls), { title: `Geschiktheid ${fn}, ${scenarioLabel}` });
+    rasters[`limitingFactor${name}`] = rasterOutput({ ...frameRaster(frame, notAssessed(result.now[fn].factor)), noData: FACTOR_NOT_ASSESSED }, { title: `Beperkende factor ${fn}` });
+  }
+  rasters.scenarioChange = rasterOutput(
+    { ...frameRaster(frame, notAssessed(result.changeCount)), noData: FACTOR_NOT_ASSESSED },
+    { title: `Aantal functies dat van klasse verandert (${scenarioLabel})` },
+  );
+  return rasters;
+}
+
 export default defineApp<BodemWaterInputs>({
   manifest,
   async run(inputs, ctx) {
@@ -58,22 +80,11 @@ export default defineApp<BodemWaterInputs>({
     ctx.progress(0.8, 'Uitvoer maken');
     const cellArea = frame.cellSizeM * frame.cellSizeM;
     const rows = result.parcels.map((p, z) => parcelRow(parcels.ids[z] as string, p, cellArea));
-    const rasters: Record<string, RasterOutput> = {};
-    for (const fn of LAND_FUNCTIONS) {
-      const name = capitalised(fn);
-      rasters[`suitability${name}`] = rasterOutput(frameRaster(frame, result.now[fn].cls), { title: `Geschiktheid ${fn} (1 goed, 2 matig, 3 slecht)` });
-      rasters[`suitability${name}Scenario`] = rasterOutput(frameRaster(frame, result.scenario[fn].cls), { title: `Geschiktheid ${fn}, ${scenario.label}` });
-      const factor = result.now[fn].factor.slice();
-      for (let i = 0; i < factor.length; i++) if (result.now[fn].cls[i] === 0) factor[i] = FACTOR_NOT_ASSESSED;
-      rasters[`limitingFactor${name}`] = rasterOutput({ ...frameRaster(frame, factor), noData: FACTOR_NOT_ASSESSED }, { title: `Beperkende factor ${fn}` });
-    }
-    const change = result.changeCount.slice();
-    for (let i = 0; i < change.length; i++) if (result.now.woningbouw.cls[i] === 0) change[i] = FACTOR_NOT_ASSESSED;
+    const rasters = suitabilityRasters(result, scenario.label);
     ctx.log.info('bodem-water assessed', { cells: result.assessedCells, parcels: rows.length, scenario: scenario.id, rules: rules.length });
     ctx.progress(1, 'Klaar');
     return {
       ...rasters,
-      scenarioChange: rasterOutput({ ...frameRaster(frame, change), noData: FACTOR_NOT_ASSESSED }, { title: `Aantal functies dat van klasse verandert (${scenario.label})` }),
       parcels: vectorOutput(withProperties(parcels.features, rows), { title: 'Geschiktheid per perceel' }),
       parcelTable: rows,
       summary: {
