@@ -28,6 +28,8 @@ export const JobInfo = z
     updated: z.iso.datetime().optional().describe('Last status change or progress report'),
     progress: z.number().int().min(0).max(100).optional().describe('Progress in percent (0–100)'),
     links: z.array(Link).optional().describe('Links: self, results (when successful), provenance'),
+    rerunOf: JobId.optional().describe('Tweeling extension: the job whose run record this job re-executes'),
+    reproduced: z.boolean().nullable().optional().describe('Tweeling extension, for reruns: every output hash identical to the original (null until finished)'),
   })
   .describe('OGC API Processes job status info');
 export type JobInfo = z.infer<typeof JobInfo>;

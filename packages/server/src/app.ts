@@ -13,6 +13,7 @@ import { dbPlugin, type Db } from './db/index.js';
 import { commonRoutes, createOgcRegistry } from './http/common-routes.js';
 import { metricsPlugin } from './http/metrics.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { runtimePlugin } from './runtime/index.js';
 import { identityPlugin } from './identity/index.js';
 import { VERSION } from './version.js';
 
@@ -28,6 +29,8 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string };
   /** Folder with the built web app; default packages/web/public. */
   webDir?: string;
+  /** Extra folders with apps (tests, an operator's own apps), besides APPS_DIR. */
+  extraAppDirs?: string[];
 }
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
@@ -79,6 +82,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(commonRoutes({ publicUrl: config.publicUrl, startedAt: Date.now() }), { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(dataPlugin, { publicUrl: config.publicUrl, uploadLimitBytes: config.uploadLimitBytes });
+  await app.register(runtimePlugin, {
+    publicUrl: config.publicUrl,
+    appsDir: config.appsDir,
+    extraAppDirs: options.extraAppDirs ?? [],
+    runJobs: config.runJobs,
+    ...(config.jobConcurrency ? { concurrency: config.jobConcurrency } : {}),
+    perOrganisation: config.jobsPerOrganisation,
+    timeoutS: config.jobTimeoutS,
+    workerMemoryMb: config.workerMemoryMb,
+    syncWaitMs: config.syncWaitMs,
+  });
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(webDir)) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });

@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** The repository's apps/ folder (src/ and dist/ sit at the same depth). */
+const DEFAULT_APPS_DIR = fileURLToPath(new URL('../../../apps', import.meta.url));
 
 /** Environment variables the server reads, with their defaults. */
 const Env = z.object({
@@ -19,6 +23,13 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional().describe('Base URL for links (behind a proxy); default from the request'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest JSON body accepted'),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(268_435_456).describe('Largest dataset upload accepted'),
+  APPS_DIR: z.string().optional().describe('Folder with one sub-folder per app (default: the repository apps/)'),
+  RUN_JOBS: bool.default(true).describe('Run jobs in this process (embedded queue)'),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional().describe('Jobs at once (default: number of CPU cores)'),
+  JOBS_PER_ORGANISATION: z.coerce.number().int().min(1).default(2).describe('Jobs of one organisation at once'),
+  JOB_TIMEOUT_S: z.coerce.number().int().min(1).default(3600).describe('A job running longer is stopped and failed'),
+  WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(4096).describe('Heap limit of an app worker thread'),
+  SYNC_WAIT_MS: z.coerce.number().int().min(0).default(60_000).describe('How long synchronous execution waits before answering with the job'),
   SEED_DEMO: bool.default(true).describe('Seed the demo organisations and area into an empty database'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
@@ -35,6 +46,13 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   seedDemo: boolean;
+  appsDir: string;
+  runJobs: boolean;
+  jobConcurrency: number | undefined;
+  jobsPerOrganisation: number;
+  jobTimeoutS: number;
+  workerMemoryMb: number;
+  syncWaitMs: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
 }
@@ -61,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     seedDemo: e.SEED_DEMO,
+    appsDir: e.APPS_DIR ? resolve(e.APPS_DIR) : DEFAULT_APPS_DIR,
+    runJobs: e.RUN_JOBS,
+    jobConcurrency: e.JOB_CONCURRENCY,
+    jobsPerOrganisation: e.JOBS_PER_ORGANISATION,
+    jobTimeoutS: e.JOB_TIMEOUT_S,
+    workerMemoryMb: e.WORKER_MEMORY_MB,
+    syncWaitMs: e.SYNC_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

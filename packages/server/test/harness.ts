@@ -107,12 +107,15 @@ export const TEST_ENGINES: Engine[] = (process.env.TEST_ENGINES?.split(',') as E
 export const fixedClock = (iso = '2026-11-26T12:00:00.000Z') => () => new Date(iso);
 
 /** The whole server on a test database (seeded with the demo organisations), without listening. */
-export async function buildTestApp(db: Db, options: { clock?: () => Date } = {}) {
+export async function buildTestApp(db: Db, options: { clock?: () => Date; env?: Record<string, string>; extraAppDirs?: string[] } = {}) {
   const deps = { db: db.kysely, clock: options.clock ?? (() => new Date()) };
   await seedDemo(deps);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: TEST_TMP });
-  return buildApp({ config, db, closeDb: false, logger: false, ...(options.clock ? { clock: options.clock } : {}) });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: TEST_TMP, ...options.env });
+  return buildApp({ config, db, closeDb: false, logger: false, extraAppDirs: options.extraAppDirs ?? [], ...(options.clock ? { clock: options.clock } : {}) });
 }
+
+/** Folder with the test apps (plain ES modules on @tweeling/sdk). */
+export const FIXTURE_APPS = fileURLToPath(new URL('./fixtures/apps', import.meta.url));
 
 /** A token for an organisation and role, made the way `tweeling token create` makes it. */
 export async function tokenFor(db: Db, organisationId: string, role: Role, expiresInDays = 30): Promise<string> {

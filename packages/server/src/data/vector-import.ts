@@ -85,6 +85,8 @@ export interface VectorImportOptions {
   sourceCrs: ApiCrs;
   sourceFormat: string;
   sizeBytes: number;
+  /** Accept a collection without features (app outputs may be empty; uploads may not). */
+  allowEmpty?: boolean;
 }
 
 export interface VectorImportResult {
@@ -168,7 +170,7 @@ export async function importFeatures(
         if (batch.length >= BATCH_SIZE) await flush();
       }
       await flush();
-      if (index === 0) throw new TweelingError(DATA_ERRORS.INVALID_CONTENT, 'Het bestand bevat geen objecten.');
+      if (index === 0 && !options.allowEmpty) throw new TweelingError(DATA_ERRORS.INVALID_CONTENT, 'Het bestand bevat geen objecten.');
       const contentHash = hash.update(`crs:${options.sourceCrs.uri}`).digest('hex');
       if (dataset.latest_version) {
         const latest = await trx.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', datasetId).where('version', '=', dataset.latest_version).executeTakeFirstOrThrow();

@@ -118,6 +118,56 @@ export interface RasterGridsTable {
   cells: Uint8Array;
 }
 
+export interface AppReleasesTable {
+  app_id: string;
+  version: string;
+  channel: string;
+  publisher_id: string;
+  manifest: unknown;
+  code_hash: string;
+  module: string;
+  installed_at: GeneratedTimestamp;
+}
+
+export interface JobsTable {
+  id: string;
+  app_id: string;
+  app_version: string;
+  organisation_id: string;
+  user_id: string | null;
+  token_id: string | null;
+  status: string;
+  message: string | null;
+  progress: Generated<number>;
+  inputs: unknown;
+  seed: number;
+  results: unknown | null;
+  rerun_of: string | null;
+  reproduced: boolean | null;
+  worker: string | null;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface RunRecordsTable {
+  job_id: string;
+  record: unknown;
+}
+
+export interface UsageEventsTable {
+  job_id: string;
+  organisation_id: string;
+  app_id: string;
+  app_version: string;
+  cpu_s: number;
+  wall_s: number;
+  items: number;
+  created_at: Timestamp;
+}
+
 /** The whole database as Kysely sees it; each room adds its tables here with its migration. */
 export interface Database {
   organisations: OrganisationsTable;
@@ -130,4 +180,8 @@ export interface Database {
   dataset_versions: DatasetVersionsTable;
   features: FeaturesTable;
   raster_grids: RasterGridsTable;
+  app_releases: AppReleasesTable;
+  jobs: JobsTable;
+  run_records: RunRecordsTable;
+  usage_events: UsageEventsTable;
 }

@@ -1,5 +1,6 @@
 import { sql as foundation } from './0001-foundation.js';
 import { sql as datasets } from './0002-datasets.js';
+import { sql as runtime } from './0003-runtime.js';
 
 /** One schema migration: applied once, in id order, inside its own transaction. */
 export interface Migration {
@@ -16,4 +17,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'foundation', sql: foundation },
   { id: 2, name: 'datasets', sql: datasets },
+  { id: 3, name: 'runtime', sql: runtime },
 ];

@@ -1,0 +1,224 @@
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { sql, type Kysely, type Updateable } from 'kysely';
+import { Piscina } from 'piscina';
+import type { AppManifest, Caller, RunOutput, RunRecord } from '@tweeling/core';
+import type { Database } from '../db/index.js';
+import { VERSION } from '../version.js';
+import type { JobEvents } from './events.js';
+import type { JobRow } from './jobs-store.js';
+import { prefetchDatasets } from './prefetch.js';
+import type { WorkerResult, WorkerTask } from './prefetched.js';
+import type { Release } from './releases.js';
+import { buildRunRecord, sameOutputs } from './run-record.js';
+import { storeOutputs } from './store-outputs.js';
+
+/** Compiled worker entry; src/ and dist/ sit side by side, so this resolves from both. */
+const WORKER_FILE = fileURLToPath(new URL('../../dist/runtime/worker.js', import.meta.url));
+/** Progress is written to the database at most this often per job (events go out every time). */
+const PROGRESS_WRITE_MS = 500;
+const POLL_MS = 250;
+const MAX_ATTEMPTS = 3;
+
+/** The queue contract: embedded (this file) now; pg-boss for many machines later. */
+export interface JobQueue {
+  start(): Promise<void>;
+  /** Wake the scheduler: a job was queued. */
+  notify(): void;
+  /** Ask a running job to stop; resolves once it has. */
+  cancel(jobId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedQueueOptions {
+  db: Kysely<Database>;
+  events: JobEvents;
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
+  clock: () => Date;
+  /** Jobs run at once (worker threads). */
+  concurrency: number;
+  /** Jobs of one organisation that run at once. */
+  perOrganisation: number;
+  /** A job running longer is stopped and failed. */
+  timeoutS: number;
+  /** Heap limit of a worker thread; an app that needs more fails its job, the server stays up. */
+  workerMemoryMb: number;
+}
+
+/**
+ * The embedded job queue: a durable jobs table in the same database, an in-process scheduler that
+ * claims jobs with `FOR UPDATE SKIP LOCKED`, and apps running in worker threads (piscina). A job
+ * left `running` by a stopped process is retried (idempotent apps) or failed with a clear message
+ * at the next start — never left running.
+ */
+export class EmbeddedQueue implements JobQueue {
+  private readonly pool: Piscina;
+  private readonly running = new Map<string, AbortController>();
+  private readonly workerId = `${hostname()}:${process.pid}:embedded`;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking = false;
+  private stopped = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly o: EmbeddedQueueOptions) {
+    this.pool = new Piscina({
+      filename: WORKER_FILE,
+      maxThreads: o.concurrency,
+      minThreads: 0,
+      idleTimeout: 30_000,
+      resourceLimits: { maxOldGenerationSizeMb: o.workerMemoryMb },
+      // Apps run plain compiled JS: do not inherit loader flags of the host (test runners, tsx).
+      execArgv: [],
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.recoverOrphans();
+    this.timer = setInterval(() => this.notify(), POLL_MS);
+    this.timer.unref();
+    this.notify();
+  }
+
+  notify(): void {
+    if (this.ticking || this.stopped) return;
+    this.ticking = true;
+    void this.fill().finally(() => {
+      this.ticking = false;
+    });
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    this.running.get(jobId)?.abort(new Error('dismissed'));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    for (const controller of this.running.values()) controller.abort(new Error('shutdown'));
+    await Promise.allSettled([...this.inFlight]);
+    await this.pool.destroy();
+  }
+
+  private async recoverOrphans(): Promise<void> {
+    const orphans = await this.o.db.selectFrom('jobs as j').innerJoin('app_releases as r', (j) => j.onRef('r.app_id', '=', 'j.app_id').onRef('r.version', '=', 'j.app_version'))
+      .select(['j.id', 'j.attempts', 'r.manifest']).where('j.status', '=', 'running').execute();
+    for (const orphan of orphans) {
+      const idempotent = (orphan.manifest as AppManifest).idempotent === true;
+      const now = this.o.clock();
+      const retry = idempotent && orphan.attempts < MAX_ATTEMPTS;
+      const row = await this.o.db
+        .updateTable('jobs')
+        .set(retry
+          ? { status: 'accepted', message: 'Opnieuw in de wachtrij: de vorige uitvoering stopte onverwacht', progress: 0, updated_at: now }
+          : { status: 'failed', message: 'Mislukt: de server of worker stopte tijdens de uitvoering (de app is niet als herhaalbaar gemarkeerd, dus niet opnieuw gestart)', finished_at: now, updated_at: now })
+        .where('id', '=', orphan.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      this.o.events.publish(row);
+      this.o.log.warn({ jobId: orphan.id, retry }, 'recovered a job left running');
+    }
+  }
+
+  private async claim(): Promise<JobRow | undefined> {
+    const now = this.o.clock();
+    const result = await sql<JobRow>`
+      UPDATE jobs SET status = 'running', started_at = ${now}, updated_at = ${now}, worker = ${this.workerId},
+             attempts = attempts + 1, message = 'Gestart'
+      WHERE id = (
+        SELECT j.id FROM jobs j
+        WHERE j.status = 'accepted'
+          AND (SELECT count(*) FROM jobs r WHERE r.status = 'running' AND r.organisation_id = j.organisation_id) < ${this.o.perOrganisation}
+        ORDER BY j.created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING *`.execute(this.o.db);
+    return result.rows[0];
+  }
+
+  private async fill(): Promise<void> {
+    while (!this.stopped && this.running.size < this.o.concurrency) {
+      const job = await this.claim();
+      if (!job) return;
+      this.o.events.publish(job);
+      const controller = new AbortController();
+      this.running.set(job.id, controller);
+      const done = this.execute(job, controller).finally(() => {
+        this.running.delete(job.id);
+        this.inFlight.delete(done);
+        this.notify();
+      });
+      this.inFlight.add(done);
+    }
+  }
+
+  private async update(jobId: string, values: Updateable<Database['jobs']>): Promise<JobRow> {
+    const row = await this.o.db.updateTable('jobs').set({ ...values, updated_at: this.o.clock() }).where('id', '=', jobId).returningAll().executeTakeFirstOrThrow();
+    this.o.events.publish(row);
+    return row;
+  }
+
+  private async execute(job: JobRow, controller: AbortController): Promise<void> {
+    const startedAt = this.o.clock();
+    const releaseRow = await this.o.db.selectFrom('app_releases').selectAll().where('app_id', '=', job.app_id).where('version', '=', job.app_version).executeTakeFirstOrThrow();
+    const release: Release = { manifest: releaseRow.manifest as AppManifest, codeHash: releaseRow.code_hash, module: releaseRow.module };
+    const timeout = setTimeout(() => controller.abort(new Error('timeout')), this.o.timeoutS * 1000);
+    let lastWrite = 0;
+    try {
+      const caller: Caller = { anonymous: false, organisationId: job.organisation_id, userId: job.user_id, tokenId: job.token_id, role: 'analyst', permissions: ['org:read', 'jobs:run'] };
+      const datasets = await prefetchDatasets(this.o.db, caller, release.manifest, job.inputs as Record<string, unknown>);
+      const channel = new MessageChannel();
+      channel.port1.on('message', (message: { type: string; fraction?: number; message?: string }) => {
+        if (message.type !== 'progress') return;
+        const progress = Math.round((message.fraction ?? 0) * 100);
+        const snapshot = { ...job, status: 'running', progress, message: message.message ?? null, updated_at: this.o.clock() };
+        this.o.events.publish(snapshot);
+        if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
+          lastWrite = Date.now();
+          void this.o.db.updateTable('jobs').set({ progress, message: message.message ?? null, updated_at: this.o.clock() }).where('id', '=', job.id).where('status', '=', 'running').execute();
+        }
+      });
+      const task: WorkerTask = { module: release.module, inputs: job.inputs as Record<string, unknown>, seed: Number(job.seed), datasets, port: channel.port2 as unknown as WorkerTask['port'] };
+      const result = (await this.pool.run(task, { transferList: [channel.port2 as never], signal: controller.signal })) as WorkerResult;
+      channel.port1.close();
+      const stored = await storeOutputs({ db: this.o.db, clock: this.o.clock }, job, release.manifest, result, '/api/v1');
+      const items = Object.values(datasets).flat().reduce((n, d) => n + (d.kind === 'vector' ? d.features.length : d.grid.width * d.grid.height), 0);
+      await this.finish(job, release, { result, outputs: stored.outputs, startedAt, items }, { status: 'successful', results: stored.results });
+    } catch (error) {
+      const reason = controller.signal.reason as Error | undefined;
+      const dismissed = controller.signal.aborted && reason?.message === 'dismissed';
+      const message = dismissed
+        ? 'Geannuleerd'
+        : controller.signal.aborted && reason?.message === 'timeout'
+          ? `Mislukt: de taak duurde langer dan ${this.o.timeoutS} s en is gestopt`
+          : controller.signal.aborted
+            ? 'Mislukt: de server stopte tijdens de uitvoering'
+            : `Mislukt: ${(error as Error).message}`;
+      if (!dismissed) this.o.log.warn({ jobId: job.id, err: error }, 'job failed');
+      await this.finish(job, release, { outputs: [], startedAt, items: 0 }, { status: dismissed ? 'dismissed' : 'failed', message });
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  private async finish(
+    job: JobRow,
+    release: Release,
+    run: { result?: WorkerResult; outputs: RunOutput[]; startedAt: Date; items: number },
+    outcome: { status: 'successful' | 'failed' | 'dismissed'; results?: Record<string, unknown>; message?: string },
+  ): Promise<void> {
+    const endedAt = this.o.clock();
+    const record = buildRunRecord(job, release, VERSION, { ...run, endedAt });
+    let reproduced: boolean | null = null;
+    if (job.rerun_of && outcome.status === 'successful') {
+      const original = await this.o.db.selectFrom('run_records').select('record').where('job_id', '=', job.rerun_of).executeTakeFirst();
+      const originalRecord = original?.record as RunRecord | undefined;
+      reproduced = originalRecord ? sameOutputs(originalRecord.outputs, record.outputs) && originalRecord.app.codeHash === record.app.codeHash : false;
+    }
+    await this.o.db.transaction().execute(async (trx) => {
+      if (outcome.status !== 'dismissed') await trx.insertInto('run_records').values({ job_id: job.id, record: JSON.stringify(record) }).execute();
+      const wallS = (endedAt.getTime() - run.startedAt.getTime()) / 1000;
+      await trx.insertInto('usage_events').values({ job_id: job.id, organisation_id: job.organisation_id, app_id: job.app_id, app_version: job.app_version, cpu_s: run.result?.busyS ?? 0, wall_s: wallS, items: run.items, created_at: endedAt }).execute();
+    });
+    const message = outcome.message ?? (reproduced === null ? 'Klaar' : reproduced ? 'Klaar: alle uitkomsten identiek aan het origineel' : 'Klaar: uitkomsten wijken af van het origineel');
+    await this.update(job.id, { status: outcome.status, progress: outcome.status === 'successful' ? 100 : job.progress, message, results: outcome.results ? JSON.stringify(outcome.results) : null, finished_at: endedAt, reproduced });
+  }
+}

@@ -1,0 +1,72 @@
+import { availableParallelism } from 'node:os';
+import fp from 'fastify-plugin';
+import { EmbeddedQueue } from './embedded-queue.js';
+import { JobEvents } from './events.js';
+import { discoverApps, registerReleases, type InstalledApp } from './registry.js';
+import { runtimeRoutes } from './routes.js';
+import { createRuntimeService, type RuntimeService } from './service.js';
+
+export { discoverApps, loadAppFolder, type InstalledApp } from './registry.js';
+export { outputDatasetId } from './store-outputs.js';
+export type { RuntimeService } from './service.js';
+export type { JobQueue } from './embedded-queue.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    runtime: RuntimeService;
+  }
+}
+
+export interface RuntimePluginOptions {
+  publicUrl: string | undefined;
+  /** Folder with one sub-folder per app (default: the repository's apps/). */
+  appsDir: string;
+  /** Extra app folders (tests, operators' own apps). */
+  extraAppDirs?: string[];
+  /** Run jobs in this process (the embedded queue). */
+  runJobs: boolean;
+  concurrency?: number;
+  perOrganisation: number;
+  timeoutS: number;
+  workerMemoryMb: number;
+  /** How long a synchronous execution waits before answering 201 with the job. */
+  syncWaitMs: number;
+}
+
+const PROCESSES = 'http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf';
+
+/** The runtime room: installed apps as OGC processes, jobs, the embedded queue, run records. */
+export const runtimePlugin = fp<RuntimePluginOptions>(
+  async (app, options) => {
+    const warn = (message: string) => app.log.warn(message);
+    const installed: InstalledApp[] = await discoverApps(options.appsDir, warn);
+    for (const dir of options.extraAppDirs ?? []) installed.push(...(await discoverApps(dir, warn)));
+    await registerReleases(app.db.kysely, installed, warn);
+
+    const events = new JobEvents();
+    const queue = new EmbeddedQueue({
+      db: app.db.kysely,
+      events,
+      log: app.log,
+      clock: app.clock,
+      concurrency: options.concurrency ?? availableParallelism(),
+      perOrganisation: options.perOrganisation,
+      timeoutS: options.timeoutS,
+      workerMemoryMb: options.workerMemoryMb,
+    });
+    const runtime = createRuntimeService({ db: app.db.kysely, clock: app.clock, queue, events });
+    app.decorate('runtime', runtime);
+    if (options.runJobs) {
+      app.addHook('onReady', async () => queue.start());
+    }
+    app.addHook('onClose', async () => queue.stop());
+
+    app.ogc.conformance.push(`${PROCESSES}/core`, `${PROCESSES}/ogc-process-description`, `${PROCESSES}/json`, `${PROCESSES}/oas30`, `${PROCESSES}/job-list`, `${PROCESSES}/dismiss`);
+    app.ogc.landingLinks.push(
+      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/processes', path: '/processes', type: 'application/json', title: 'Processen (apps, OGC API Processes)' },
+      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/job-list', path: '/jobs', type: 'application/json', title: 'Taken' },
+    );
+    await app.register(runtimeRoutes(runtime, { publicUrl: options.publicUrl, syncWaitMs: options.syncWaitMs }), { prefix: '/api/v1' });
+  },
+  { name: 'tweeling-runtime', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-data'] },
+);

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import { FINAL_JOB_STATUSES, type JobStatus } from '@tweeling/core';
+import { appendAudit, type Actor } from '../audit/index.js';
+import type { Database } from '../db/index.js';
+import type { JobQueue } from './embedded-queue.js';
+import type { JobEvents } from './events.js';
+import { getJob, type JobRow } from './jobs-store.js';
+
+const isFinal = (status: string) => FINAL_JOB_STATUSES.includes(status as JobStatus);
+
+/** What the runtime room offers the rest of the server: the queue, live events, waiting and dismissing. */
+export interface RuntimeService {
+  queue: JobQueue;
+  events: JobEvents;
+  /** Resolves with the job once it is final, or null after `timeoutMs`. */
+  waitForFinal(jobId: string, timeoutMs: number): Promise<JobRow | null>;
+  /** Dismisses a job of the organisation: queued → dismissed, running → stopped and dismissed, final → unchanged. */
+  dismiss(organisationId: string | null, jobId: string, actor: Actor): Promise<JobRow>;
+}
+
+export function createRuntimeService(deps: { db: Kysely<Database>; clock: () => Date; queue: JobQueue; events: JobEvents }): RuntimeService {
+  const { db, clock, queue, events } = deps;
+
+  const waitForFinal = (jobId: string, timeoutMs: number) =>
+    new Promise<JobRow | null>((resolve) => {
+      let settled = false;
+      const finish = (row: JobRow | null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(row);
+      };
+      const unsubscribe = events.subscribe(jobId, (row) => isFinal(row.status) && finish(row));
+      const timer = setTimeout(() => finish(null), timeoutMs);
+      // The job may have finished before we subscribed.
+      void db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst().then((row) => row && isFinal(row.status) && finish(row));
+    });
+
+  async function dismiss(organisationId: string | null, jobId: string, actor: Actor): Promise<JobRow> {
+    const job = await getJob(db, organisationId, jobId);
+    if (isFinal(job.status)) return job;
+    const now = clock();
+    const queued = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('jobs')
+        .set({ status: 'dismissed', message: 'Geannuleerd voordat de taak begon', finished_at: now, updated_at: now })
+        .where('id', '=', jobId)
+        .where('status', '=', 'accepted')
+        .returningAll()
+        .executeTakeFirst();
+      await appendAudit(trx, actor, { action: 'job.dismiss', targetType: 'job', targetId: jobId, organisationId: job.organisation_id }, now);
+      return row;
+    });
+    if (queued) {
+      events.publish(queued);
+      return queued;
+    }
+    const final = waitForFinal(jobId, 30_000);
+    await queue.cancel(jobId);
+    return (await final) ?? getJob(db, organisationId, jobId);
+  }
+
+  return { queue, events, waitForFinal, dismiss };
+}
