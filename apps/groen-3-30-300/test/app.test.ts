@@ -5,6 +5,7 @@ import { parseAppManifest } from '@tweeling/core';
 import { runLocally } from '@tweeling/sdk';
 import { createDemoArea } from '@tweeling/demo';
 import app from '../src/index.js';
+import { polygonFeature, rectPolygon } from './helpers.js';
 
 const manifestJson: unknown = JSON.parse(readFileSync(new URL('../tweeling.app.json', import.meta.url), 'utf8'));
 const area = createDemoArea();
@@ -76,5 +77,30 @@ describe('groen-3-30-300 app', () => {
     expect(homeProps.treesInViewScenario).toBeGreaterThan(homeProps.treesInView as number);
     const canopy = (out.canopy as { grid: { data: Uint8Array } }).grid.data;
     expect(canopy.includes(2)).toBe(true);
+  });
+
+  it('reports pass/fail per home on constructed layers: trees in view vs behind a building', async () => {
+    const fcOf = (features: FeatureCollection['features']): FeatureCollection => ({ type: 'FeatureCollection', features });
+    const point = (x: number, y: number, id: string) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [x, y] }, properties: { id, crownDiameterM: 8 } });
+    const datasets = {
+      gb: fcOf([
+        polygonFeature(rectPolygon(0, 0, 10, 10), { id: 'open', use: 'wonen' }),
+        polygonFeature(rectPolygon(100, 0, 110, 10), { id: 'achter-flat', use: 'wonen' }),
+        polygonFeature(rectPolygon(95, 13, 115, 20), { id: 'flat', use: 'kantoor' }),
+      ]),
+      gt: fcOf([point(2, 20, 't1'), point(5, 20, 't2'), point(8, 20, 't3'), point(102, 25, 't4'), point(105, 25, 't5'), point(108, 25, 't6')]),
+      gr: fcOf([{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[-50, -20], [200, -20]] }, properties: {} }]),
+      gp: fcOf([polygonFeature(rectPolygon(40, -100, 110, -25), { id: 'park', public: true })]),
+      gw: fcOf([]),
+      gz: fcOf([polygonFeature(rectPolygon(-50, -150, 200, 50), { code: 'BU01', naam: 'Proef' })]),
+    };
+    const ref = (dataset: string) => ({ dataset });
+    const run = await runLocally(app, { buildings: ref('gb'), trees: ref('gt'), roads: ref('gr'), parks: ref('gp'), water: ref('gw'), buurten: ref('gz') }, { datasets });
+    const homes = (run.outputs.homes as { features: FeatureCollection }).features.features.map((f) => f.properties as Record<string, unknown>);
+    expect(homes.map((h) => [h.id, h.treesInView, h.passes3])).toEqual([['open', 3, true], ['achter-flat', 0, false]]);
+    // Both reach the 0.525 ha park over the street: 25 m to the street, along it, 5 m up to the park edge.
+    expect(homes.map((h) => [h.passes300, h.nearestPark])).toEqual([[true, 'park'], [true, 'park']]);
+    expect(homes[0]?.walkDistanceToParkM).toBeCloseTo(65, 6); // 25 + 35 (x 5 → 40) + 5
+    expect(homes[1]?.walkDistanceToParkM).toBeCloseTo(35, 6); // 25 + 5 (x 105 → 110) + 5
   });
 });
