@@ -6,6 +6,7 @@
  *          --threads N (storm, default 2).
  * Results on the 2-core development machine are kept in MODEL_CARD.md.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { RasterGrid } from '@tweeling/core';
@@ -42,7 +43,7 @@ function raster(f: (row: number, col: number) => number): RasterGrid<Float64Arra
   return { width: SIZE, height: SIZE, originX: 140000, originY: 490000, cellSize: 1, crs: 'EPSG:28992', noData: null, data };
 }
 
-async function throughput(threads: number, steps: number): Promise<number> {
+async function throughput(threads: number, steps: number): Promise<{ perWallS: number; perCpuS: number }> {
   const n = SIZE * SIZE;
   const bedM = new Float64Array(n).map((_, i) => urbanBed(Math.floor(i / SIZE), i % SIZE));
   const grid = createKernelGrid({ nx: SIZE, ny: SIZE, cellSizeM: 1, bedM, manningN: 0.02 }, threads > 1);
@@ -55,13 +56,17 @@ async function throughput(threads: number, steps: number): Promise<number> {
   const dtS = stableDt(grid, state, params);
   for (let k = 0; k < 5; k++) engine.step(dtS, forcing); // warm-up (JIT)
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let k = 0; k < steps; k++) {
     forcing.timeEndS += dtS;
     engine.step(dtS, forcing);
   }
   const wallS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   await engine.close();
-  return (n * steps) / wallS;
+  // CPU seconds of all threads of the process: a rate per CPU-second is what one idle core would give.
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  return { perWallS: (n * steps) / wallS, perCpuS: (n * steps) / cpuS };
 }
 
 async function storm(threads: number): Promise<void> {
@@ -97,7 +102,8 @@ async function main(): Promise<void> {
   if (values.case === 'all' || values.case === 'throughput') {
     for (const threads of [1, 2]) {
       const rate = await throughput(threads, steps);
-      console.log(`throughput-1000x1000: threads=${threads} steps=${steps} cell-updates/s=${(rate / 1e6).toFixed(1)} M`);
+      console.log(`throughput-1000x1000: threads=${threads} steps=${steps} cell-updates/s=${(rate.perWallS / 1e6).toFixed(1)} M `
+        + `(per CPU-second: ${(rate.perCpuS / 1e6).toFixed(1)} M; load average ${loadavg()[0]!.toFixed(1)})`);
     }
   }
   if (values.case === 'all' || values.case === 'storm') await storm(Number(values.threads));

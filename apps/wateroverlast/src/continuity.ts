@@ -105,9 +105,10 @@ function updateRow(grid: KernelGrid, s: KernelState, p: KernelParams, dtS: numbe
     if (hn > arrivalDepth && arrival[i]! < 0) arrival[i] = tEnd;
     if (hn > speedDepth) {
       // Squared speed (q_x̄² + q_ȳ²)/h², face fluxes averaged to the centre; √ taken once at output.
+      // Compared without dividing; the division only when a new maximum is stored.
       const sx = qw + qe, sy = qn + qs;
-      const speedSq = (sx * sx + sy * sy) / (4 * hn * hn);
-      if (speedSq > maxU[i]!) maxU[i] = speedSq;
+      const fluxSq = sx * sx + sy * sy, hSq4 = 4 * hn * hn;
+      if (fluxSq > maxU[i]! * hSq4) maxU[i] = fluxSq / hSq4;
     }
   }
   return { rainM, infiltrationM: infM, sewerM, outflowQ: outQ, maxDepthM: rowMax };
