@@ -15,6 +15,8 @@ const DATASET_IDS = {
 } as const;
 /** Fewer hours and sky directions than the defaults, to keep the 1 km² demo run short on a 2-core machine. */
 const FAST = { petHours: [13, 17], shadeHours: [12, 17], svfDirections: 16 };
+/** Lighter still, for the runs that only check bookkeeping. */
+const FASTEST = { petHours: [14, 16], shadeHours: [14, 16], svfDirections: 8 };
 const MEDIUM_TREE_EUR = 3000;
 
 /** The numeric columns of a comparison row the tests read. */
@@ -175,8 +177,8 @@ describe('bad input', () => {
 describe('baseline only (600 m demo area)', () => {
   it('gives one comparison row, zero change and no scenario columns; a rerun gives identical output hashes', async () => {
     const small = createDemoArea({ size: 600 });
-    const res = await runLocally(app, FAST, { datasets: demoDatasets(small) });
-    const again = await runLocally(app, FAST, { datasets: demoDatasets(createDemoArea({ size: 600 })) });
+    const res = await runLocally(app, FASTEST, { datasets: demoDatasets(small) });
+    const again = await runLocally(app, FASTEST, { datasets: demoDatasets(createDemoArea({ size: 600 })) });
     expect(again.hashes).toEqual(res.hashes);
     const { rows, measures: outcomes } = res.outputs.comparison as { rows: Array<Record<string, unknown>>; measures: unknown[] };
     expect(rows).toHaveLength(1);
