@@ -11,53 +11,53 @@ const chain = (pts: Position[]) => pts.slice(1).map((p, i) => ({ coordinates: [p
 
 /**
  * West of a 50 m wide canal (x 60..110) a path runs north–south at x = 0 with a home 20 m west of it;
- * east of the canal a path at x = 200 with a 0.6 ha park (x 130..190) beside it. Crow-fly the home is
- * 150 m from the park; over the network it depends on where the bridge is.
+ * east of the canal a path at x = 250 with a 0.6 ha park (x 180..240) beside it. Crow-fly the home
+ * (centroid x = −20) is 200 m from the park; over the network it depends on where the bridge is.
  */
 function scene(bridgeY: number | null): GreenInput {
   const ys = [-500, ...(bridgeY === null ? [] : [bridgeY]), 500];
   const west = chain(ys.map((y) => [0, y]));
-  const east = chain(ys.map((y) => [200, y]));
-  const bridge = bridgeY === null ? [] : chain([[0, bridgeY], [200, bridgeY]]);
+  const east = chain(ys.map((y) => [250, y]));
+  const bridge = bridgeY === null ? [] : chain([[0, bridgeY], [250, bridgeY]]);
   return {
     buildings: [{ id: 'home', shape: rectShape(-25, -5, -15, 5), isHome: true }],
     trees: [],
     roads: [...west, ...east, ...bridge],
-    parks: [{ id: 'park', shape: rectShape(130, -50, 190, 50), public: true }],
+    parks: [{ id: 'park', shape: rectShape(180, -50, 240, 50), public: true }],
     water: [rectShape(60, -1000, 110, 1000)],
     buurten: [{ code: 'BU1', naam: 'Test', shape: rectShape(-100, -600, 300, 600) }],
   };
 }
 
 describe('rule 300: walking distance over the network', () => {
-  it('a park 150 m away across a canal without a bridge fails', () => {
+  it('a park 200 m away across a canal without a bridge fails', () => {
     const [home] = evaluateGreenRule(scene(null), PARAMS).homes;
     expect(home?.walkDistanceM).toBe(Infinity);
     expect(home?.passes300).toBe(false);
     expect(home?.nearestParkId).toBeNull();
   });
 
-  it('with a bridge 400 m north the detour is too long, though the crow-fly distance is 150 m', () => {
+  it('with a bridge 400 m north the detour is too long, though the crow-fly distance is 200 m', () => {
     const [home] = evaluateGreenRule(scene(400), PARAMS).homes;
-    // 20 m connector + 400 m north + 200 m bridge + 350 m south + 10 m to the park edge.
-    expect(home?.walkDistanceM).toBeCloseTo(980, 6);
+    // 20 m connector + 400 m north + 250 m bridge + 350 m south + 10 m to the park edge.
+    expect(home?.walkDistanceM).toBeCloseTo(1030, 6);
     expect(home?.passes300).toBe(false);
   });
 
   it('with a bridge just south of the park the home passes', () => {
     const [home] = evaluateGreenRule(scene(-60), PARAMS).homes;
-    // 20 m connector + 60 m south + 130 m over the bridge + 10 m up to the park corner (130, -50).
-    expect(home?.walkDistanceM).toBeCloseTo(220, 6);
+    // 20 m connector + 60 m south + 180 m over the bridge + 10 m up to the park corner (180, -50).
+    expect(home?.walkDistanceM).toBeCloseTo(270, 6);
     expect(home?.passes300).toBe(true);
     expect(home?.nearestParkId).toBe('park');
   });
 
   it('a park under 0.5 ha or a private park does not count', () => {
     const small = scene(-60);
-    small.parks = [{ id: 'small', shape: rectShape(130, -50, 190, 20), public: true }]; // 0.42 ha
+    small.parks = [{ id: 'small', shape: rectShape(180, -50, 240, 20), public: true }]; // 0.42 ha
     expect(evaluateGreenRule(small, PARAMS).homes[0]?.passes300).toBe(false);
     const closed = scene(-60);
-    closed.parks = [{ id: 'private', shape: rectShape(130, -50, 190, 50), public: false }];
+    closed.parks = [{ id: 'private', shape: rectShape(180, -50, 240, 50), public: false }];
     expect(evaluateGreenRule(closed, PARAMS).homes[0]?.passes300).toBe(false);
   });
 
