@@ -41,6 +41,9 @@ export interface Site {
   surfaceM: Float32Array | null;
   /** Flood depth per frame cell, m; null when no flood raster is given. */
   floodDepthM: Float32Array | null;
+  /** GHG / GLG per frame cell from groundwater rasters, m below surface (NaN = use the soil polygon); optional. */
+  ghgM?: Float32Array | null;
+  glgM?: Float32Array | null;
 }
 
 /** Current-state factors plus the soil polygon index (1-based, 0 = none) per cell. */
@@ -68,7 +71,8 @@ function nearestWaterLevel(water: readonly WaterBody[], x: number, y: number): n
 
 /**
  * Builds the current-state factors: cells with their centre in a soil polygon and not in open water
- * are assessed; GHG/GLG/kwel/zetting/soil class from the polygon; drooglegging = surface height −
+ * are assessed; GHG/GLG from the groundwater rasters where given, else from the polygon; kwel/zetting/soil
+ * class from the polygon; drooglegging = surface height −
  * level of the nearest water body (when both are known); flood depth as given.
  */
 export function buildBaseFactors(site: Site): BaseFactors {
@@ -84,8 +88,11 @@ export function buildBaseFactors(site: Site): BaseFactors {
     if (k < 0 || (waterRaster[i] as number) > 0) continue;
     const s = site.soil[k] as SoilPolygon;
     f.valid[i] = 1;
-    f.numeric.ghgM[i] = s.ghgM;
-    f.numeric.glgM[i] = s.glgM;
+    // A groundwater raster, where it has data, is more detailed than one value per soil polygon.
+    const ghgCell = site.ghgM ? (site.ghgM[i] as number) : NaN;
+    const glgCell = site.glgM ? (site.glgM[i] as number) : NaN;
+    f.numeric.ghgM[i] = Number.isNaN(ghgCell) ? s.ghgM : ghgCell;
+    f.numeric.glgM[i] = Number.isNaN(glgCell) ? s.glgM : glgCell;
     f.numeric.kwelMmPerDag[i] = s.kwelMmPerDag ?? NaN;
     f.category.soilClass[i] = soilCodes[k] as number;
     f.category.zettingsgevoeligheid[i] = zettingCodes[k] as number;

@@ -33,6 +33,8 @@ export interface BodemWaterInputs {
   parcels?: VectorDatasetReader;
   surfaceHeight?: RasterDatasetReader;
   floodDepth?: RasterDatasetReader;
+  ghg?: RasterDatasetReader;
+  glg?: RasterDatasetReader;
   scenario: ScenarioId;
   cellSizeM: number;
   ruleTable?: unknown;
@@ -72,11 +74,13 @@ export default defineApp<BodemWaterInputs>({
     const frame = soilFrame(soil, inputs.cellSizeM);
     const surface = inputs.surfaceHeight ? resampleToFrame(await inputs.surfaceHeight.read(), frame, 'mean') : null;
     const flood = inputs.floodDepth ? resampleToFrame(await inputs.floodDepth.read(), frame, 'max') : null;
+    const ghg = inputs.ghg ? resampleToFrame(await inputs.ghg.read(), frame, 'mean') : null;
+    const glg = inputs.glg ? resampleToFrame(await inputs.glg.read(), frame, 'mean') : null;
     const parcelInput = inputs.parcels ? toParcels(await readAll(inputs.parcels)) : null;
     // Without a parcel layer the soil polygons are the parcels.
     const parcels = parcelInput ?? toParcels(soilFeatures);
     ctx.progress(0.3, 'Geschiktheid bepalen');
-    const result = assessSuitability({ frame, soil, water, surfaceM: surface, floodDepthM: flood }, parcels.shapes, rules, scenario);
+    const result = assessSuitability({ frame, soil, water, surfaceM: surface, floodDepthM: flood, ghgM: ghg, glgM: glg }, parcels.shapes, rules, scenario);
     ctx.progress(0.8, 'Uitvoer maken');
     const cellArea = frame.cellSizeM * frame.cellSizeM;
     const rows = result.parcels.map((p, z) => parcelRow(parcels.ids[z] as string, p, cellArea));
@@ -93,7 +97,7 @@ export default defineApp<BodemWaterInputs>({
         parcelSource: parcelInput ? 'parcels' : 'soil', parcels: rows.length,
         functions: functionSummary(result),
         cellsChanging: result.changeCount.reduce((s, c) => s + (c > 0 ? 1 : 0), 0),
-        inputsUsed: { surfaceHeight: surface !== null, floodDepth: flood !== null, waterLevels: water.some((w) => w.waterLevelM !== null) },
+        inputsUsed: { surfaceHeight: surface !== null, floodDepth: flood !== null, ghgRaster: ghg !== null, glgRaster: glg !== null, waterLevels: water.some((w) => w.waterLevelM !== null) },
       },
       ruleTable: {
         rules: rules.map((r) => ({ ...r })),

@@ -19,8 +19,15 @@ function floodFromDem(dem: RasterGrid): RasterGrid<Float32Array> {
 
 const DATASETS: Record<string, LocalDataset> = {
   'demo-bodem': area.soil as FeatureCollection, 'demo-water': area.water as FeatureCollection, 'demo-buurten': area.buurten as FeatureCollection,
-  'demo-dem': area.dem, 'demo-inundatie': floodFromDem(area.dem),
+  'demo-dem': area.dem, 'demo-inundatie': floodFromDem(area.dem), 'demo-ghg': ghgRaster(),
 };
+
+/** A 25 m GHG raster over the west half of the demo area (0.45 m below surface), no data elsewhere. */
+function ghgRaster(): RasterGrid<Float32Array> {
+  const data = new Float32Array(40 * 40).fill(NaN);
+  for (let r = 0; r < 40; r++) for (let c = 0; c < 20; c++) data[r * 40 + c] = 0.45;
+  return { width: 40, height: 40, originX: area.meta.bbox[0], originY: area.meta.bbox[3], cellSize: 25, crs: 'EPSG:28992', noData: null, data };
+}
 
 describe('bodem-water app', () => {
   it('has a manifest that parses, with demo defaults and the bodem-water use case', () => {
@@ -36,7 +43,8 @@ describe('bodem-water app', () => {
   it('runs on the demo area with every input, reads each one and produces every output', async () => {
     const inputs = {
       soil: { dataset: 'demo-bodem' }, water: { dataset: 'demo-water' }, parcels: { dataset: 'demo-buurten' },
-      surfaceHeight: { dataset: 'demo-dem' }, floodDepth: { dataset: 'demo-inundatie' }, scenario: 'Hn', cellSizeM: 5,
+      surfaceHeight: { dataset: 'demo-dem' }, floodDepth: { dataset: 'demo-inundatie' }, ghg: { dataset: 'demo-ghg' }, glg: { dataset: 'demo-ghg' },
+      scenario: 'Hn', cellSizeM: 5,
       ruleTable: JSON.parse(JSON.stringify(RULES)) as unknown,
     };
     const t0 = performance.now();
@@ -55,7 +63,11 @@ describe('bodem-water app', () => {
     for (const [fn, f] of Object.entries(summary.functions)) {
       expect(f.nowHa.goed + f.nowHa.matig + f.nowHa.slecht, fn).toBeCloseTo(summary.assessedAreaHa, 0);
     }
-    expect(summary.inputsUsed).toEqual({ surfaceHeight: true, floodDepth: true, waterLevels: true });
+    expect(summary.inputsUsed).toEqual({ surfaceHeight: true, floodDepth: true, ghgRaster: true, glgRaster: true, waterLevels: true });
+    // West half: GHG 0.45 m from the raster → woningbouw never good there; the east half keeps the polygon values.
+    const wb = (out.suitabilityWoningbouw as { grid: { data: Uint8Array; width: number } }).grid;
+    expect(Array.from(wb.data.filter((_, i) => i % wb.width < 90)).some((c) => c === 1)).toBe(false);
+    expect(Array.from(wb.data.filter((_, i) => i % wb.width > 110)).some((c) => c === 1)).toBe(true);
     expect(summary.cellsChanging).toBeGreaterThan(0);
     const factors = new Set((out.limitingFactorWoningbouw as { grid: { data: Uint8Array } }).grid.data);
     expect(factors.has(4)).toBe(true); // drooglegging limits somewhere: the surface height was used
