@@ -15,7 +15,7 @@
  * The kernel does no I/O and keeps no clock: the caller asks `stableDt` and calls `step` (Landlab
  * style). The phase functions work on row bands so that threads can share them (see parallel.ts).
  */
-import { momentumRows, limiterRows, continuityRows } from './phases.js';
+import { continuityRows, fluxRows } from './phases.js';
 
 /** Standard gravity, m/s². */
 export const GRAVITY_M_PER_S2 = 9.81;
@@ -175,12 +175,11 @@ export function stableDt(grid: KernelGrid, state: KernelState, params: KernelPar
 }
 
 /**
- * Advances the state by exactly `dtS` seconds on one thread (momentum, limiter, continuity with
- * sources and sinks). Updates `state` in place.
+ * Advances the state by exactly `dtS` seconds on one thread (momentum with the limiter, then
+ * continuity with sources and sinks). Updates `state` in place.
  */
 export function step(grid: KernelGrid, state: KernelState, params: KernelParams, dtS: number, forcing: StepForcing): void {
-  momentumRows(grid, state, params, dtS, 0, grid.ny);
-  limiterRows(grid, state, params, dtS, forcing, 0, grid.ny);
+  fluxRows(grid, state, params, dtS, forcing, 0, grid.ny, null);
   continuityRows(grid, state, params, dtS, forcing, 0, grid.ny);
 }
 

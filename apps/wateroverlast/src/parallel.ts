@@ -60,6 +60,7 @@ export async function createEngine(
     })),
   );
   const [r0, r1] = rowBand(grid.ny, bands, 0);
+  const halo = new Float64Array(grid.nx);
   const local: StepForcing = {
     timeEndS: 0, rainDepthM: 0, sewerDepthM: 0, inflowCells: sharedCells,
     inflowVolumesM3: ctlF64.subarray(CTL_INFLOW_START, CTL_INFLOW_START + inflowCells.length),
@@ -76,7 +77,7 @@ export async function createEngine(
       local.inflowVolumesM3.set(forcing.inflowVolumesM3);
       Atomics.store(ctl, CTL_COMMAND, CMD_STEP);
       barrierWait(ctl, bands, MAIN_BARRIER_TIMEOUT_MS);
-      bandStep(grid, state, params, dtS, local, r0, r1, ctl, bands, MAIN_BARRIER_TIMEOUT_MS);
+      bandStep(grid, state, params, dtS, local, r0, r1, halo, ctl, bands, MAIN_BARRIER_TIMEOUT_MS);
       if (Atomics.load(ctl, CTL_ERROR) !== 0) throw new Error('a kernel thread failed during a step');
     },
     async close() {

@@ -25,6 +25,7 @@ export interface WorkerInit {
 
 function run(init: WorkerInit): void {
   const { grid, state, params, ctl, ctlF64, r0, r1, parties } = init;
+  const halo = r1 < grid.ny ? new Float64Array(grid.nx) : null;
   const forcing: StepForcing = {
     timeEndS: 0, rainDepthM: 0, sewerDepthM: 0, inflowCells: init.inflowCells,
     inflowVolumesM3: ctlF64.subarray(CTL_INFLOW_START, CTL_INFLOW_START + init.inflowCells.length),
@@ -35,7 +36,7 @@ function run(init: WorkerInit): void {
     forcing.timeEndS = ctlF64[CTL_TIME_END_S]!;
     forcing.rainDepthM = ctlF64[CTL_RAIN_DEPTH_M]!;
     forcing.sewerDepthM = ctlF64[CTL_SEWER_DEPTH_M]!;
-    bandStep(grid, state, params, ctlF64[CTL_DT_S]!, forcing, r0, r1, ctl, parties);
+    bandStep(grid, state, params, ctlF64[CTL_DT_S]!, forcing, r0, r1, halo, ctl, parties);
   }
 }
 
