@@ -80,7 +80,7 @@ describe('raster datasets and OGC API Coverages', () => {
 
   it('makes no new version for the same file, nor for the same grid as an ASCII grid; a changed file makes one', async () => {
     const first = (await app.inject({ method: 'GET', url: '/api/v1/datasets/hoogte' })).json() as Dataset;
-    const same = await upload('hoogte', tiff(heights()));
+    const same = await upload('hoogte', tiff(heights()), 'image/tiff; application=geotiff');
     expect(same.statusCode).toBe(200);
     expect(same.json()).toMatchObject({ created: false, version: { version: 1, contentHash: first.latestVersion?.contentHash } });
     const ascii = await upload('hoogte', formatAsciiGrid(heights()), 'text/plain');
