@@ -16,6 +16,8 @@ const MM_PER_M = 1000;
 const S_PER_H = 3600;
 const DEFAULT_GAUGE_INTERVAL_S = 60;
 const DEFAULT_MEMORY_FRACTION = 0.75;
+/** Progress is also reported every this many steps, besides every output time. */
+const PROGRESS_EVERY_STEPS = 100;
 
 /** mm/h integrated over seconds → metres. */
 const MM_PER_H_SECONDS_TO_M = 1 / (MM_PER_M * S_PER_H);
@@ -94,11 +96,17 @@ class TimeLoop {
       advance(dtS, forcing);
       this.steps++;
       tS = tEndS;
-      const frameDue = tS >= nextFrameS, gaugeDue = tS >= nextGaugeS;
+      // Gauges are also read at the very end, so a series always closes at durationS.
+      const frameDue = tS >= nextFrameS, gaugeDue = tS >= nextGaugeS || (tS >= durationS && this.gauges.length > 0);
       if (frameDue) frameK++;
       if (gaugeDue) gaugeK++;
       if (frameDue || gaugeDue) this.record(tS, frameDue, gaugeDue);
+      else if (this.steps % PROGRESS_EVERY_STEPS === 0 || tS >= durationS) this.report(tS);
     }
+  }
+
+  private report(tS: number): void {
+    this.input.onProgress?.({ timeS: tS, durationS: this.input.durationS, steps: this.steps });
   }
 
   /**
@@ -128,7 +136,7 @@ class TimeLoop {
         g.levelM.push(g.bedM + d);
       });
     }
-    this.input.onProgress?.({ timeS: tS, durationS: this.input.durationS, steps: this.steps });
+    this.report(tS);
   }
 
   result(threads: number): SimulationResult {

@@ -58,7 +58,7 @@ export interface SimulationInput {
   frameIntervalS?: number;
   /** Gauges, recorded every `gaugeIntervalS`. */
   gauges?: GaugePoint[];
-  /** Interval of gauge records, s. Default 60. */
+  /** Interval of gauge records, s (plus one record at the end of the run). Default 60. */
   gaugeIntervalS?: number;
   /** How to treat DEM nodata/NaN cells: `reject` (default, error) or `wall` (treated as buildings). */
   nodata?: 'reject' | 'wall';
@@ -68,7 +68,7 @@ export interface SimulationInput {
   kernel?: Partial<KernelParams>;
   /** Bytes the run may use; default 75 % of the machine's memory. */
   memoryLimitBytes?: number;
-  /** Called at every frame/gauge time. */
+  /** Called at every frame/gauge time, every 100 steps and at the end. */
   onProgress?: (progress: SimulationProgress) => void;
 }
 

@@ -39,4 +39,16 @@ describe('driver outputs', () => {
     expect(r.arrivalTimeS.data.some((t) => t === -1)).toBe(true);
     expect(Math.max(...r.maxSpeedMPerS.data)).toBeGreaterThan(0.05);
   });
+
+  it('closes gauge series at the end of the run and reports progress without any outputs', async () => {
+    const withGauge = await simulate({ dem, durationS: 1000, gaugeIntervalS: 300, gauges: [{ id: 'g', ...centre(dem, 5, 5) }] });
+    expect(withGauge.gauges[0]!.timesS).toEqual([0, 300, 600, 900, 1000]);
+    const seen: number[] = [];
+    await simulate({
+      dem, durationS: 1000, rainMmPerH: { timesS: [0], values: [30], interpolation: 'step' },
+      onProgress: (p) => seen.push(p.timeS),
+    });
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1000);
+  });
 });
