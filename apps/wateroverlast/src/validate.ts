@@ -85,6 +85,8 @@ export function checkSimulationInput(input: SimulationInput, memoryLimitBytes: n
     throw new Error(`DEM size must be positive integers, got ${dem.width}×${dem.height}`);
   }
   if (!(input.durationS > 0) || !Number.isFinite(input.durationS)) throw new Error(`durationS must be a positive number of seconds, got ${input.durationS}`);
+  const threads = input.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`);
   const frameIntervalS = input.frameIntervalS ?? 0;
   if (!(frameIntervalS >= 0)) throw new Error(`frameIntervalS must be ≥ 0, got ${frameIntervalS}`);
   const cells = dem.width * dem.height;

@@ -16,6 +16,7 @@ describe('bad input is rejected before the run', () => {
     ['negative Manning n', { manningN: -0.02 }, /Manning n must be a positive number/],
     ['gauge outside the grid', { gauges: [{ id: 'far', x: 1e9, y: 1e9 }] }, /gauge far .* lies outside the grid/],
     ['normal-depth boundary without slope', { boundaries: { east: { kind: 'normalDepth' } } }, /normalDepth needs a slope > 0/],
+    ['zero threads', { threads: 0 }, /threads must be a positive integer, got 0/],
     ['unstable Courant factor', { kernel: { cflAlpha: 0.7, theta: 0.75 } }, /cflAlpha must be in \(0, 0\.612\]/],
   ];
   it.each(cases)('%s', async (_name, patch, message) => {
