@@ -47,6 +47,8 @@ export function coverageCollectionDocument(dataset: Dataset, base: string, exten
     description: dataset.description?.nl ?? dataset.title.en ?? '',
     keywords: dataset.keywords,
     itemType: 'coverage',
+    // Read by GDAL's OAPIF driver (and Ecere's servers) to leave coverage collections out of vector layers.
+    layerDataType: 'Coverage',
     crs: [RD_NEW.uri],
     storageCrs: RD_NEW.uri,
     extent: {
