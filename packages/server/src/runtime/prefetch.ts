@@ -1,10 +1,8 @@
 import type { Feature, Geometry } from 'geojson';
 import { sql, type Kysely } from 'kysely';
 import type { AppManifest, Caller } from '@tweeling/core';
-import { getDataset, getVersion } from '../data/index.js';
+import { getDataset, getVersion, readRasterVersion } from '../data/index.js';
 import type { Database } from '../db/index.js';
-import { TweelingError } from '../errors.js';
-import { RUNTIME_ERRORS } from './errors.js';
 import type { PrefetchedDataset } from './prefetched.js';
 
 const asList = (value: unknown) => (Array.isArray(value) ? value : [value]);
@@ -31,7 +29,9 @@ export async function prefetchDatasets(db: Kysely<Database>, caller: Caller, man
       const version = await getVersion(deps, caller, ref.dataset, ref.version);
       const info = { input: id, dataset: ref.dataset, version: version.version, contentHash: version.contentHash, crs: version.crs, licence: dataset.licence };
       if (dataset.kind === 'raster') {
-        throw new TweelingError(RUNTIME_ERRORS.UNSUPPORTED, `${id}: rasterdatasets als invoer worden nog niet aan apps doorgegeven.`);
+        const raster = await readRasterVersion(deps, caller, ref.dataset, version.version);
+        prefetched[id].push({ kind: 'raster', info: { ...info, kind: 'raster' }, grid: raster.grid });
+        continue;
       }
       prefetched[id].push({ kind: 'vector', info: { ...info, kind: 'vector' }, features: await readFeatures(db, ref.dataset, version.version) });
     }
