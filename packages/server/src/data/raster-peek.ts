@@ -1,49 +1,9 @@
 /**
- * Cheap size checks on raster uploads, before the SDK decodes them. They only read the grid size a
- * header claims, so that a small file claiming a huge grid (a compressed "raster bomb") is refused
- * before the decoder allocates it. Decoding itself stays with the SDK; when a header cannot be read
- * here these return null and the SDK reports the file as corrupt.
+ * A cheap size check on ESRI ASCII grid uploads, before the SDK parses them: the grid size the header
+ * claims and the number of values, counted without allocating. (GeoTIFF guards: tiff-guard.ts.)
+ * Parsing itself stays with the SDK; when a header cannot be read this returns null and the SDK
+ * reports the file.
  */
-
-/** TIFF tags (TIFF 6.0, section 8): ImageWidth and ImageLength. */
-const TAG_IMAGE_WIDTH = 256;
-const TAG_IMAGE_LENGTH = 257;
-/** TIFF field types that may hold the size: SHORT, LONG, LONG8 (BigTIFF). */
-const TYPE_SHORT = 3;
-const TYPE_LONG = 4;
-const TYPE_LONG8 = 16;
-
-/** Width and height of the first image of a TIFF or BigTIFF, from its first directory (IFD). */
-export function peekTiffSize(bytes: Uint8Array): { width: number; height: number } | null {
-  if (bytes.byteLength < 16) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const order = view.getUint16(0, false);
-  if (order !== 0x4949 && order !== 0x4d4d) return null;
-  const le = order === 0x4949;
-  const magic = view.getUint16(2, le);
-  const big = magic === 43;
-  if (magic !== 42 && !big) return null;
-  const ifd = big ? Number(view.getBigUint64(8, le)) : view.getUint32(4, le);
-  const countSize = big ? 8 : 2;
-  const entrySize = big ? 20 : 12;
-  if (ifd + countSize > bytes.byteLength) return null;
-  const entries = big ? Number(view.getBigUint64(ifd, le)) : view.getUint16(ifd, le);
-  const found: Record<number, number> = {};
-  for (let e = 0; e < entries; e++) {
-    const at = ifd + countSize + e * entrySize;
-    if (at + entrySize > bytes.byteLength) return null;
-    const tag = view.getUint16(at, le);
-    if (tag !== TAG_IMAGE_WIDTH && tag !== TAG_IMAGE_LENGTH) continue;
-    const type = view.getUint16(at + 2, le);
-    const valueAt = at + (big ? 12 : 8);
-    if (type === TYPE_SHORT) found[tag] = view.getUint16(valueAt, le);
-    else if (type === TYPE_LONG) found[tag] = view.getUint32(valueAt, le);
-    else if (type === TYPE_LONG8 && big) found[tag] = Number(view.getBigUint64(valueAt, le));
-  }
-  const width = found[TAG_IMAGE_WIDTH];
-  const height = found[TAG_IMAGE_LENGTH];
-  return width !== undefined && height !== undefined ? { width, height } : null;
-}
 
 /** Header keys of an ESRI ASCII grid. */
 const HEADER = /^(ncols|nrows|xllcorner|xllcenter|yllcorner|yllcenter|cellsize|nodata_value)$/i;

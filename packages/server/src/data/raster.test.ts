@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset, Problem, type RasterGrid } from '@tweeling/core';
@@ -20,6 +26,31 @@ function heights(bump = 0, crs = 'EPSG:28992'): RasterGrid<Float32Array> {
 }
 
 const tiff = (grid: RasterGrid) => Buffer.from(encodeGeoTiff(grid));
+
+/** Sets single-valued tags of the SDK's big-endian one-strip TIFF (value inline), appending `extra` bytes at the end. */
+function patchTiff(bytes: Buffer, values: Record<number, number | 'end'>, extra: Buffer = Buffer.alloc(0)): Buffer {
+  const out = Buffer.concat([bytes, extra]);
+  const ifd = out.readUInt32BE(4);
+  const entries = out.readUInt16BE(ifd);
+  const seen = new Set<number>();
+  for (let e = 0; e < entries; e++) {
+    const at = ifd + 2 + 12 * e;
+    const tag = out.readUInt16BE(at);
+    if (!(tag in values)) continue;
+    seen.add(tag);
+    const value = values[tag] === 'end' ? bytes.length : (values[tag] as number);
+    if (out.readUInt16BE(at + 2) === 3) out.writeUInt16BE(value, at + 8);
+    else out.writeUInt32BE(value, at + 8);
+  }
+  expect([...seen].sort()).toEqual(Object.keys(values).map(Number).sort());
+  return out;
+}
+
+/** A one-strip TIFF whose strip is a deflate stream of 64 MB of zeros where 4.8 kB were declared. */
+function deflateBomb(): Buffer {
+  const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024));
+  return patchTiff(tiff(heights()), { 259: 8, 273: 'end', 279: bomb.length }, bomb);
+}
 
 /** A TIFF whose header claims `size × size` cells (big-endian, as the SDK writes them). */
 function claimingSize(size: number): Buffer {
@@ -90,6 +121,24 @@ describe('raster datasets and OGC API Coverages', () => {
     expect(changed.statusCode).toBe(201);
     expect(changed.json()).toMatchObject({ created: true, version: { version: 2 } });
     expect(changed.json().version.contentHash).not.toBe(first.latestVersion?.contentHash);
+  });
+
+  it('accepts deflate-compressed GeoTIFFs and Cloud Optimized GeoTIFFs written by GDAL', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tweeling-cog-'));
+    try {
+      const plain = join(dir, 'plain.tif');
+      await writeFile(plain, tiff(heights(0.5)));
+      const run = promisify(execFile);
+      await run('gdal_translate', ['-q', '-co', 'COMPRESS=DEFLATE', '-co', 'TILED=YES', '-co', 'BLOCKXSIZE=16', '-co', 'BLOCKYSIZE=16', plain, join(dir, 'deflate.tif')]);
+      await run('gdal_translate', ['-q', '-of', 'COG', '-co', 'COMPRESS=DEFLATE', plain, join(dir, 'cog.tif')]);
+      for (const name of ['deflate.tif', 'cog.tif']) {
+        const res = await upload('hoogte', await readFile(join(dir, name)));
+        expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
+        expect(res.json()).toMatchObject({ created: false, version: { version: 2 } });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves every version through the coverage endpoint as a georeferenced GeoTIFF', async () => {
@@ -163,6 +212,7 @@ describe('raster datasets and OGC API Coverages', () => {
       ['corrupt file', Buffer.from('II*\0 certainly not a tiff, just text pretending to be one'), 'image/tiff', 'TWL_DATA_INVALID_CONTENT', /GeoTIFF/],
       ['all NaN', tiff(allNaN), 'image/tiff', 'TWL_DATA_INVALID_CONTENT', /no-data or NaN/],
       ['absurd size', claimingSize(60_000), 'image/tiff', 'TWL_DATA_RASTER_TOO_LARGE', String(MAX_RASTER_CELLS)],
+      ['deflate bomb', deflateBomb(), 'image/tiff', 'TWL_DATA_INVALID_CONTENT', /blok 0 pakt uit tot meer dan de 4800 bytes/],
       ['wrong CRS', tiff(heights(0, 'EPSG:4326')), 'image/tiff', 'TWL_DATA_CRS_NOT_SUPPORTED', /EPSG:4326.*herprojecteren/],
       ['ASCII size mismatch', wrongSize, 'text/plain', 'TWL_DATA_INVALID_CONTENT', /size mismatch/],
       ['ASCII absurd size', 'ncols 100000\nnrows 100000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n', 'text/plain', 'TWL_DATA_RASTER_TOO_LARGE', /10000000000 cellen/],
