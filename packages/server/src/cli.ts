@@ -7,6 +7,7 @@ import { migrate, openDatabase, type Db } from './db/index.js';
 import { createToken, revokeToken } from './identity/index.js';
 import { importDataFile, problemText } from './data-import-cli.js';
 import { TweelingError } from './errors.js';
+import { runCommand } from './cli-run.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
 import { VERSION } from './version.js';
@@ -109,6 +110,21 @@ program
       console.error(result.created ? `created version ${v.version} of ${v.datasetId} (${v.itemCount} ${v.raster ? 'cells' : 'features'})` : `unchanged: the content equals version ${v.version} of ${v.datasetId}`);
       console.log(`${v.datasetId}@${v.version} sha256:${v.contentHash}`);
     }),
+  );
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+program
+  .command('run <app>')
+  .description('run an app without the server (an app folder, or an app id under APPS_DIR); writes results to --out-dir')
+  .option('--input <key=value>', 'an input value (JSON, or a plain string); repeatable', collect, [] as string[])
+  .option('--inputs <file>', 'a JSON file with input values')
+  .option('--dataset <id=file>', 'read dataset <id> from a GeoJSON, GeoTIFF or ESRI ASCII file; repeatable', collect, [] as string[])
+  .option('--demo', 'resolve the demo dataset ids (demo-gebouwen, demo-hoogte, …) from the built-in demo area')
+  .option('--seed <n>', 'seed of the random source', positiveInt)
+  .option('--out-dir <dir>', 'where to write results.json, GeoTIFFs and GeoJSON', './tweeling-run')
+  .action((app: string, options: { input: string[]; inputs?: string; dataset: string[]; demo?: boolean; seed?: number; outDir: string }) =>
+    runCommand(app, { ...options, appsDir: loadConfig().appsDir }),
   );
 
 program

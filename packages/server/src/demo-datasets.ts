@@ -94,3 +94,12 @@ export async function seedDemoArea(deps: DataDeps): Promise<string[]> {
   }
   return [...missingLayers, ...missingRasters].map((m) => m.id);
 }
+
+/**
+ * The demo area keyed by the dataset ids the server publishes it under, for running apps without a
+ * server (`tweeling run APP --demo`): the same content as the published datasets.
+ */
+export function demoAreaDatasets(area: DemoArea = createDemoArea()): Record<string, DemoArea[keyof DemoArea]> {
+  const entries = [...LAYERS, ...RASTERS].map((entry) => [entry.id, area[entry.layer]] as const);
+  return Object.fromEntries(entries);
+}
