@@ -112,7 +112,7 @@ export const featuresRoutes = (options: { publicUrl: string | undefined }): Fast
       }
       const { limit, offset } = request.query;
       const { rows, numberMatched } = await queryFeatures(app.db.kysely, {
-        datasetId: dataset.id, version: version.version, limit, offset, bbox: request.query.bbox ? parseBbox(request.query.bbox) : undefined, bboxCrs, crs, equals,
+        datasetId: dataset.id, version: version.version, limit, offset, bbox: request.query.bbox ? parseBbox(request.query.bbox) : undefined, bboxCrs, crs, equals, itemCount: version.itemCount,
       });
       const base = `${baseUrl(request, options.publicUrl)}/api/v1/collections/${dataset.id}/items`;
       const pageUrl = (newOffset: number) => {
