@@ -91,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     perOrganisation: config.jobsPerOrganisation,
     timeoutS: config.jobTimeoutS,
     workerMemoryMb: config.workerMemoryMb,
+    staleAfterS: config.jobStaleAfterS,
     syncWaitMs: config.syncWaitMs,
   });
 

@@ -9,7 +9,7 @@ import { importDataFile, problemText } from './data-import-cli.js';
 import { TweelingError } from './errors.js';
 import { runCommand } from './cli-run.js';
 import { seedDemo } from './seed.js';
-import { serve } from './serve.js';
+import { serve, worker } from './serve.js';
 import { VERSION } from './version.js';
 
 const CLI_ACTOR = (organisationId: string | null): Actor => ({ organisationId, userId: null, tokenId: null, label: 'cli', requestId: null });
@@ -37,6 +37,13 @@ program
   .description('start the API server (and the web app) on PORT, database from DATABASE_URL or embedded')
   .action(async () => {
     await serve(loadConfig());
+  });
+
+program
+  .command('worker')
+  .description('run jobs from the shared PostgreSQL database (DATABASE_URL); start as many as you like, on any machines')
+  .action(async () => {
+    await worker(loadConfig());
   });
 
 program

@@ -28,6 +28,7 @@ const Env = z.object({
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional().describe('Jobs at once (default: number of CPU cores)'),
   JOBS_PER_ORGANISATION: z.coerce.number().int().min(1).default(2).describe('Jobs of one organisation at once'),
   JOB_TIMEOUT_S: z.coerce.number().int().min(1).default(3600).describe('A job running longer is stopped and failed'),
+  JOB_STALE_AFTER_S: z.coerce.number().int().min(6).default(30).describe('A running job whose worker has not been heard of for this long is retried or failed'),
   WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(4096).describe('Heap limit of an app worker thread'),
   SYNC_WAIT_MS: z.coerce.number().int().min(0).default(60_000).describe('How long synchronous execution waits before answering with the job'),
   SEED_DEMO: bool.default(true).describe('Seed the demo organisations and area into an empty database'),
@@ -52,6 +53,7 @@ export interface Config {
   jobsPerOrganisation: number;
   jobTimeoutS: number;
   workerMemoryMb: number;
+  jobStaleAfterS: number;
   syncWaitMs: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPerOrganisation: e.JOBS_PER_ORGANISATION,
     jobTimeoutS: e.JOB_TIMEOUT_S,
     workerMemoryMb: e.WORKER_MEMORY_MB,
+    jobStaleAfterS: e.JOB_STALE_AFTER_S,
     syncWaitMs: e.SYNC_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

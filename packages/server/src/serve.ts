@@ -3,6 +3,8 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { seedDemoArea } from './demo-datasets.js';
+import { startWorkerProcess } from './runtime/index.js';
+import pino from 'pino';
 import { seedDemo } from './seed.js';
 
 /** Opens and migrates the database, seeding the demo when configured. */
@@ -60,4 +62,34 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   return app;
+}
+
+/** `tweeling worker`: runs jobs from the shared PostgreSQL database until SIGINT/SIGTERM. */
+export async function worker(config: Config): Promise<void> {
+  const log = pino({ level: config.logLevel });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onPoolError: (error) => log.warn({ err: error }, 'database connection lost; the pool reconnects') });
+  try {
+    await migrate(db);
+    const stop = await startWorkerProcess(
+      db,
+      { appsDir: config.appsDir, concurrency: config.jobConcurrency, perOrganisation: config.jobsPerOrganisation, timeoutS: config.jobTimeoutS, workerMemoryMb: config.workerMemoryMb, staleAfterS: config.jobStaleAfterS },
+      log,
+    );
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'worker stopping');
+      const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs);
+      force.unref();
+      stop()
+        .then(() => db.close())
+        .then(() => process.exit(0), () => process.exit(1));
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

@@ -145,6 +145,8 @@ export interface JobsTable {
   rerun_of: string | null;
   reproduced: boolean | null;
   worker: string | null;
+  heartbeat_at: NullableTimestamp;
+  cancel_requested: Generated<boolean>;
   attempts: Generated<number>;
   created_at: Timestamp;
   started_at: NullableTimestamp;

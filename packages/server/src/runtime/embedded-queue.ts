@@ -20,6 +20,9 @@ const WORKER_FILE = fileURLToPath(new URL('../../dist/runtime/worker.js', import
 const PROGRESS_WRITE_MS = 500;
 const POLL_MS = 250;
 const MAX_ATTEMPTS = 3;
+/** A running job's worker touches it this often … */
+const HEARTBEAT_MS = 5_000;
+
 
 /** The queue contract: embedded (this file) now; pg-boss for many machines later. */
 export interface JobQueue {
@@ -44,21 +47,33 @@ export interface EmbeddedQueueOptions {
   timeoutS: number;
   /** Heap limit of a worker thread; an app that needs more fails its job, the server stays up. */
   workerMemoryMb: number;
+  /**
+   * Only this process runs jobs on this database (the embedded install): at start, jobs left
+   * running by an earlier process on this host are orphans at once, without waiting to go stale.
+   */
+  singleProcess: boolean;
+  /** A running job whose heartbeat (every 5 s) is older than this is taken to be orphaned. */
+  staleAfterS: number;
 }
 
 /**
- * The embedded job queue: a durable jobs table in the same database, an in-process scheduler that
- * claims jobs with `FOR UPDATE SKIP LOCKED`, and apps running in worker threads (piscina). A job
- * left `running` by a stopped process is retried (idempotent apps) or failed with a clear message
- * at the next start — never left running.
+ * The database job queue: a durable jobs table in the same database, a scheduler that claims jobs
+ * with `FOR UPDATE SKIP LOCKED`, and apps running in worker threads (piscina). In one process it is
+ * the embedded queue; on PostgreSQL any number of `tweeling worker` processes on any machines run
+ * it side by side, each job claimed exactly once. Running jobs carry a heartbeat; a job whose
+ * worker stopped (kill -9, a lost machine) is retried (idempotent apps) or failed with a clear
+ * message by whichever worker notices first — never left running.
  */
 export class EmbeddedQueue implements JobQueue {
   private readonly pool: Piscina;
   private readonly running = new Map<string, AbortController>();
   private readonly workerId = `${hostname()}:${process.pid}:embedded`;
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private ticking = false;
   private stopped = false;
+  /** Only a started queue runs jobs: an API server with RUN_JOBS=false only queues them. */
+  private started = false;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly o: EmbeddedQueueOptions) {
@@ -74,14 +89,37 @@ export class EmbeddedQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
-    await this.recoverOrphans();
+    this.started = true;
+    await this.recoverOrphans(true);
     this.timer = setInterval(() => this.notify(), POLL_MS);
     this.timer.unref();
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
     this.notify();
   }
 
+  /** Touches this worker's running jobs and recovers other workers' stale ones. */
+  private async beat(): Promise<void> {
+    try {
+      if (this.running.size > 0) {
+        const touched = await this.o.db
+          .updateTable('jobs')
+          .set({ heartbeat_at: this.o.clock() })
+          .where('status', '=', 'running')
+          .where('worker', '=', this.workerId)
+          .returning(['id', 'cancel_requested'])
+          .execute();
+        // Dismissals asked through another process (an API server) reach the job here.
+        for (const job of touched) if (job.cancel_requested) this.running.get(job.id)?.abort(new Error('dismissed'));
+      }
+      await this.recoverOrphans(false);
+    } catch (error) {
+      this.o.log.warn({ err: error }, 'job heartbeat failed; retrying');
+    }
+  }
+
   notify(): void {
-    if (this.ticking || this.stopped) return;
+    if (this.ticking || this.stopped || !this.started) return;
     this.ticking = true;
     void this.fill().finally(() => {
       this.ticking = false;
@@ -95,14 +133,27 @@ export class EmbeddedQueue implements JobQueue {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.heartbeat);
     for (const controller of this.running.values()) controller.abort(new Error('shutdown'));
     await Promise.allSettled([...this.inFlight]);
-    await this.pool.destroy();
+    await this.pool.close({ force: true });
   }
 
-  private async recoverOrphans(): Promise<void> {
+  /**
+   * Jobs left running by a worker that stopped: at start, this worker's own earlier incarnation
+   * (same host, any pid: a single-process install restarts as a new pid) and every stale job.
+   */
+  private async recoverOrphans(atStart: boolean): Promise<void> {
+    const staleBefore = new Date(this.o.clock().getTime() - this.o.staleAfterS * 1000);
     const orphans = await this.o.db.selectFrom('jobs as j').innerJoin('app_releases as r', (j) => j.onRef('r.app_id', '=', 'j.app_id').onRef('r.version', '=', 'j.app_version'))
-      .select(['j.id', 'j.attempts', 'r.manifest']).where('j.status', '=', 'running').execute();
+      .select(['j.id', 'j.attempts', 'r.manifest'])
+      .where('j.status', '=', 'running')
+      .where('j.worker', '!=', this.workerId)
+      .where((eb) => {
+        const stale = eb.or([eb('j.heartbeat_at', '<', staleBefore), eb.and([eb('j.heartbeat_at', 'is', null), eb('j.started_at', '<', staleBefore)])]);
+        return atStart && this.o.singleProcess ? eb.or([stale, eb('j.worker', 'like', `${hostname()}:%`)]) : stale;
+      })
+      .execute();
     for (const orphan of orphans) {
       const idempotent = (orphan.manifest as AppManifest).idempotent === true;
       const now = this.o.clock();
@@ -113,8 +164,10 @@ export class EmbeddedQueue implements JobQueue {
           ? { status: 'accepted', message: 'Opnieuw in de wachtrij: de vorige uitvoering stopte onverwacht', progress: 0, updated_at: now }
           : { status: 'failed', message: 'Mislukt: de server of worker stopte tijdens de uitvoering (de app is niet als herhaalbaar gemarkeerd, dus niet opnieuw gestart)', finished_at: now, updated_at: now })
         .where('id', '=', orphan.id)
+        .where('status', '=', 'running')
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!row) continue; // another worker recovered it first
       this.o.events.publish(row);
       this.o.log.warn({ jobId: orphan.id, retry }, 'recovered a job left running');
     }
@@ -123,7 +176,7 @@ export class EmbeddedQueue implements JobQueue {
   private async claim(): Promise<JobRow | undefined> {
     const now = this.o.clock();
     const result = await sql<JobRow>`
-      UPDATE jobs SET status = 'running', started_at = ${now}, updated_at = ${now}, worker = ${this.workerId},
+      UPDATE jobs SET status = 'running', started_at = ${now}, updated_at = ${now}, heartbeat_at = ${now}, worker = ${this.workerId},
              attempts = attempts + 1, message = 'Gestart'
       WHERE id = (
         SELECT j.id FROM jobs j

@@ -10,6 +10,7 @@ export { discoverApps, loadAppFolder, type InstalledApp } from './registry.js';
 export { outputDatasetId } from './store-outputs.js';
 export type { RuntimeService } from './service.js';
 export type { JobQueue } from './embedded-queue.js';
+export { startWorkerProcess, type WorkerProcessOptions } from './worker-process.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +30,8 @@ export interface RuntimePluginOptions {
   perOrganisation: number;
   timeoutS: number;
   workerMemoryMb: number;
+  /** A running job whose heartbeat is older than this many seconds is taken to be orphaned. */
+  staleAfterS: number;
   /** How long a synchronous execution waits before answering 201 with the job. */
   syncWaitMs: number;
 }
@@ -53,6 +56,8 @@ export const runtimePlugin = fp<RuntimePluginOptions>(
       perOrganisation: options.perOrganisation,
       timeoutS: options.timeoutS,
       workerMemoryMb: options.workerMemoryMb,
+      singleProcess: app.db.engine === 'pglite',
+      staleAfterS: options.staleAfterS,
     });
     const runtime = createRuntimeService({ db: app.db.kysely, clock: app.clock, queue, events });
     app.decorate('runtime', runtime);

@@ -160,7 +160,7 @@ export const runtimeRoutes = (runtime: RuntimeService, options: { publicUrl: str
       send(job);
       if (isFinal(job)) return raw.end();
       const heartbeat = setInterval(() => raw.write(': bezig\n\n'), 15_000);
-      const unsubscribe = runtime.events.subscribe(job.id, (row: JobRow) => {
+      const unsubscribe = runtime.watch(job.id, (row: JobRow) => {
         send(row);
         if (isFinal(row)) close();
       });

@@ -28,6 +28,8 @@ CREATE TABLE jobs (
   rerun_of         uuid REFERENCES jobs(id),
   reproduced       boolean,
   worker           text,
+  heartbeat_at     timestamptz,
+  cancel_requested boolean NOT NULL DEFAULT false,
   attempts         integer NOT NULL DEFAULT 0,
   created_at       timestamptz NOT NULL,
   started_at       timestamptz,

@@ -1,0 +1,47 @@
+import { availableParallelism } from 'node:os';
+import type { Db } from '../db/index.js';
+import { EmbeddedQueue } from './embedded-queue.js';
+import { JobEvents } from './events.js';
+import { discoverApps, registerReleases } from './registry.js';
+
+export interface WorkerProcessOptions {
+  appsDir: string;
+  extraAppDirs?: string[];
+  concurrency?: number | undefined;
+  perOrganisation: number;
+  timeoutS: number;
+  workerMemoryMb: number;
+  staleAfterS: number;
+}
+
+type Log = { info(o: object, m: string): void; warn(o: object | string, m?: string): void; error(o: object, m: string): void };
+
+/**
+ * `tweeling worker`: a process that only runs jobs (no HTTP), next to any number of others and of
+ * API servers started with RUN_JOBS=false, all on one PostgreSQL database.
+ * @returns a function that stops it (running jobs are stopped and failed, or retried when idempotent)
+ */
+export async function startWorkerProcess(db: Db, options: WorkerProcessOptions, log: Log): Promise<() => Promise<void>> {
+  if (db.engine !== 'postgres') {
+    throw new Error('tweeling worker needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process, whose server already runs the jobs');
+  }
+  const warn = (message: string) => log.warn({}, message);
+  const installed = await discoverApps(options.appsDir, warn);
+  for (const dir of options.extraAppDirs ?? []) installed.push(...(await discoverApps(dir, warn)));
+  await registerReleases(db.kysely, installed, warn);
+  const queue = new EmbeddedQueue({
+    db: db.kysely,
+    events: new JobEvents(),
+    log,
+    clock: () => new Date(),
+    concurrency: options.concurrency ?? availableParallelism(),
+    perOrganisation: options.perOrganisation,
+    timeoutS: options.timeoutS,
+    workerMemoryMb: options.workerMemoryMb,
+    singleProcess: false,
+    staleAfterS: options.staleAfterS,
+  });
+  await queue.start();
+  log.info({ apps: installed.map((a) => `${a.manifest.id}@${a.manifest.version}`) }, 'worker started');
+  return () => queue.stop();
+}
