@@ -13,7 +13,7 @@ import { dbPlugin, type Db } from './db/index.js';
 import { commonRoutes, createOgcRegistry } from './http/common-routes.js';
 import { metricsPlugin } from './http/metrics.js';
 import { registerProblemHandlers } from './http/problem.js';
-import { runtimePlugin } from './runtime/index.js';
+import { findGeneratingRun, runtimePlugin } from './runtime/index.js';
 import { identityPlugin } from './identity/index.js';
 import { VERSION } from './version.js';
 
@@ -81,7 +81,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(metricsPlugin);
   await app.register(commonRoutes({ publicUrl: config.publicUrl, startedAt: Date.now() }), { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
-  await app.register(dataPlugin, { publicUrl: config.publicUrl, uploadLimitBytes: config.uploadLimitBytes });
+  await app.register(dataPlugin, {
+    publicUrl: config.publicUrl,
+    uploadLimitBytes: config.uploadLimitBytes,
+    generatedBy: (datasetId, version) => findGeneratingRun(app.db.kysely, datasetId, version),
+  });
   await app.register(runtimePlugin, {
     publicUrl: config.publicUrl,
     appsDir: config.appsDir,

@@ -8,6 +8,7 @@ import { createToken, revokeToken } from './identity/index.js';
 import { importDataFile, problemText } from './data-import-cli.js';
 import { TweelingError } from './errors.js';
 import { runCommand } from './cli-run.js';
+import { seedDemoArea } from './demo-datasets.js';
 import { seedDemo } from './seed.js';
 import { serve, worker } from './serve.js';
 import { VERSION } from './version.js';
@@ -58,12 +59,15 @@ program
 
 program
   .command('seed')
-  .description('seed the demo organisations and members (idempotent)')
-  .action(() =>
+  .description('seed the demo organisations, members and the demo area datasets (idempotent)')
+  .option('--no-area', 'only the organisations and members, not the demo area datasets')
+  .action((options: { area: boolean }) =>
     withDb(async (db) => {
       await migrate(db);
-      const result = await seedDemo({ db: db.kysely, clock: () => new Date() });
-      console.log(`seeded ${result.organisations} organisations and ${result.members} members`);
+      const deps = { db: db.kysely, clock: () => new Date() };
+      const result = await seedDemo(deps);
+      const datasets = options.area ? await seedDemoArea(deps) : [];
+      console.log(`seeded ${result.organisations} organisations, ${result.members} members and ${datasets.length} demo datasets`);
     }),
   );
 

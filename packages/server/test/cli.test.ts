@@ -23,7 +23,7 @@ describe('tweeling CLI and server processes', () => {
     cleanups.push(() => template.dispose(), () => rm(dataDir, { recursive: true, force: true }));
     const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
 
-    expect((await runCli(['seed'], env)).code).toBe(0);
+    expect((await runCli(['seed', '--no-area'], env)).code).toBe(0);
     const adminRun = await runCli(['token', 'create', '--org', 'almere', '--role', 'admin'], env);
     expect(adminRun.code).toBe(0);
     const admin = adminRun.stdout.trim();

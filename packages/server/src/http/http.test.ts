@@ -77,6 +77,7 @@ describe('HTTP foundation', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/tweeling_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/conformance",status_code="200"\} \d+/);
     expect(res.body).toContain('tweeling_db_pool_connections{state="total"} 1');
+    expect(res.body).toContain('tweeling_jobs{status="running"} 0');
   });
 
   it('turns unknown routes, bad JSON and oversize bodies into problem+json', async () => {

@@ -9,7 +9,7 @@ declare module 'fastify' {
 }
 
 /**
- * Prometheus metrics at /metrics: request durations by route, database pool, process figures.
+ * Prometheus metrics at /metrics: request durations by route, database pool, jobs by status, process figures.
  * One registry per server instance (not prom-client's global one), so tests can build many.
  */
 export const metricsPlugin = fp(
@@ -39,6 +39,18 @@ export const metricsPlugin = fp(
       },
     });
     void pool;
+    const jobs = new Gauge({
+      name: 'tweeling_jobs',
+      help: 'Jobs by status (all organisations)',
+      labelNames: ['status'],
+      registers: [registry],
+      async collect() {
+        const rows = await app.db.kysely.selectFrom('jobs').select((eb) => ['status', eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+        this.reset();
+        for (const status of ['accepted', 'running', 'successful', 'failed', 'dismissed']) this.labels(status).set(Number(rows.find((r) => r.status === status)?.n ?? 0));
+      },
+    });
+    void jobs;
     app.decorate('metrics', registry);
 
     app.addHook('onResponse', async (request, reply) => {

@@ -8,6 +8,7 @@ import { createRuntimeService, type RuntimeService } from './service.js';
 
 export { discoverApps, loadAppFolder, type InstalledApp } from './registry.js';
 export { outputDatasetId } from './store-outputs.js';
+export { findGeneratingRun } from './jobs-store.js';
 export type { RuntimeService } from './service.js';
 export type { JobQueue } from './embedded-queue.js';
 export { startWorkerProcess, type WorkerProcessOptions } from './worker-process.js';

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { JobInfo, JobStatus, Link, RunRecord } from '@tweeling/core';
 import type { Database } from '../db/index.js';
 import { TweelingError } from '../errors.js';
@@ -55,4 +55,16 @@ export async function getRunRecord(db: Kysely<Database>, organisationId: string 
   const row = await db.selectFrom('run_records').select('record').where('job_id', '=', jobId).executeTakeFirst();
   if (!row) throw new TweelingError(RUNTIME_ERRORS.RECORD_NOT_FOUND, `Taak ${jobId} heeft (nog) geen runrecord; dat komt er als de taak klaar is.`);
   return row.record as RunRecord;
+}
+
+/** The job whose outputs include a dataset version, for that version's provenance. */
+export async function findGeneratingRun(db: Kysely<Database>, datasetId: string, version: number): Promise<{ jobId: string; appId: string; appVersion: string } | null> {
+  const probe = JSON.stringify({ outputs: [{ dataset: datasetId, version }] });
+  const row = await db
+    .selectFrom('run_records as r')
+    .innerJoin('jobs as j', 'j.id', 'r.job_id')
+    .select(['j.id', 'j.app_id', 'j.app_version'])
+    .where(sql<boolean>`r.record @> ${probe}::jsonb`)
+    .executeTakeFirst();
+  return row ? { jobId: row.id, appId: row.app_id, appVersion: row.app_version } : null;
 }

@@ -69,6 +69,8 @@ describe('OGC API Processes runtime (embedded queue)', () => {
     expect(record.inputs.buildings).toEqual({ dataset: 'demo-gebouwen', version: 1 });
     expect(record.outputs.map((o) => o.output).sort()).toEqual(['perUse', 'sample']);
 
+    const datasetProv = JSON.stringify((await app.inject({ method: 'GET', url: `/api/v1/datasets/${results.sample.dataset}/provenance`, headers: bearer(analyst) })).json());
+    expect(datasetProv).toContain(jobID);
     const prov = (await app.inject({ method: 'GET', url: `/api/v1/jobs/${jobID}/provenance`, headers: bearer(analyst) })).json();
     expect(Object.keys(prov.activity)).toContain(`job:${jobID}`);
     expect(Object.keys(prov.entity)).toContain('dataset:demo-gebouwen/versions/1');
