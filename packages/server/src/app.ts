@@ -15,7 +15,9 @@ import { metricsPlugin } from './http/metrics.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { findGeneratingRun, runtimePlugin } from './runtime/index.js';
 import { identityPlugin } from './identity/index.js';
+import { storePlugin } from './store/index.js';
 import { VERSION } from './version.js';
+import { workbenchPlugin } from './workbench/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -27,13 +29,16 @@ export interface BuildAppOptions {
   clock?: () => Date;
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | { level: string };
-  /** Folder with the built web app; default packages/web/public. */
+  /** Folder with the web app; default packages/web/dist when built, else packages/web/public. */
   webDir?: string;
   /** Extra folders with apps (tests, an operator's own apps), besides APPS_DIR. */
   extraAppDirs?: string[];
 }
 
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
+/** The built web app (Vite output), when it has been built … */
+const BUILT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** … else the placeholder page. */
+const PLACEHOLDER_WEB_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
 
 /** Builds the whole server without listening (tests use `inject`, `serve` calls `listen`). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -99,7 +104,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     syncWaitMs: config.syncWaitMs,
   });
 
-  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  await app.register(storePlugin, { publicUrl: config.publicUrl });
+  await app.register(workbenchPlugin, { publicUrl: config.publicUrl });
+
+  const webDir = options.webDir ?? (existsSync(BUILT_WEB_DIR) ? BUILT_WEB_DIR : PLACEHOLDER_WEB_DIR);
   if (existsSync(webDir)) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
 
   await app.ready();

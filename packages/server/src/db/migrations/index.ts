@@ -1,6 +1,8 @@
 import { sql as foundation } from './0001-foundation.js';
 import { sql as datasets } from './0002-datasets.js';
 import { sql as runtime } from './0003-runtime.js';
+import { sql as store } from './0004-store.js';
+import { sql as workbench } from './0005-workbench.js';
 
 /** One schema migration: applied once, in id order, inside its own transaction. */
 export interface Migration {
@@ -18,4 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'foundation', sql: foundation },
   { id: 2, name: 'datasets', sql: datasets },
   { id: 3, name: 'runtime', sql: runtime },
+  { id: 4, name: 'store', sql: store },
+  { id: 5, name: 'workbench', sql: workbench },
 ];
