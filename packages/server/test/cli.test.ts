@@ -1,10 +1,9 @@
-import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Health, Problem } from '@tweeling/core';
 import { openDatabase } from '../src/db/index.js';
-import { openTestDb, TEST_TMP, type TestDb } from './harness.js';
+import { copiedDataDir, openTestDb, TEST_TMP, type TestDb } from './harness.js';
 import { runCli, startServer } from './processes.js';
 
 /** Real processes on a real port: what a newcomer and an operator do with the CLI. */
@@ -15,12 +14,8 @@ describe('tweeling CLI and server processes', () => {
   });
 
   it('creates a token with the CLI that can add a member over HTTP; a viewer token cannot; the audit chain verifies and tampering is caught', async () => {
-    const template = await openTestDb();
-    const dataDir = join(TEST_TMP, `cli-${Date.now()}`);
-    await mkdir(dataDir, { recursive: true });
-    await template.close();
-    await cp(join(template.location.dataDir, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
-    cleanups.push(() => template.dispose(), () => rm(dataDir, { recursive: true, force: true }));
+    const { dataDir, dispose } = await copiedDataDir('cli');
+    cleanups.push(dispose);
     const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
 
     expect((await runCli(['seed', '--no-area'], env)).code).toBe(0);

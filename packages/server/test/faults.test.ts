@@ -1,9 +1,7 @@
-import { cp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/index.js';
 import { openDatabase } from '../src/db/index.js';
-import { openTestDb, TEST_TMP } from './harness.js';
+import { copiedDataDir } from './harness.js';
 import { runCli, startServer } from './processes.js';
 
 /** kill -9 in the middle of writes: afterwards every change has its audit entry and the chain verifies. */
@@ -14,11 +12,8 @@ describe('killing the server mid-request', () => {
   });
 
   it('leaves the embedded database consistent', async () => {
-    const template = await openTestDb();
-    await template.close();
-    const dataDir = join(TEST_TMP, `kill-${Date.now()}`);
-    await cp(join(template.location.dataDir, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
-    cleanups.push(() => template.dispose(), () => rm(dataDir, { recursive: true, force: true }));
+    const { dataDir, dispose } = await copiedDataDir('kill');
+    cleanups.push(dispose);
     const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
     expect((await runCli(['seed', '--no-area'], env)).code).toBe(0);
     const admin = (await runCli(['token', 'create', '--org', 'almere', '--role', 'admin'], env)).stdout.trim();

@@ -129,3 +129,15 @@ export async function tokenFor(db: Db, organisationId: string, role: Role, expir
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * A DATA_DIR holding a private copy of the migrated template, for tests that start real server or
+ * CLI processes (which open the embedded database themselves).
+ * @returns the folder and a function that removes it
+ */
+export async function copiedDataDir(label: string): Promise<{ dataDir: string; dispose: () => Promise<void> }> {
+  const template = await pgliteTemplate();
+  const dataDir = join(TEST_TMP, `${label}-${randomBytes(4).toString('hex')}`);
+  await cp(join(template, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
+  return { dataDir, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+}

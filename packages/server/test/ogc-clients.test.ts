@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, TEST_TMP } from './harness.js';
+import { copiedDataDir } from './harness.js';
 import { startServer, type RunningServer } from './processes.js';
 
 const run = promisify(execFile);
@@ -16,11 +16,8 @@ describe('OGC API Features with real clients', () => {
   let server: RunningServer;
   const cleanups: Array<() => Promise<unknown>> = [];
   beforeAll(async () => {
-    const template = await openTestDb();
-    await template.close();
-    const dataDir = join(TEST_TMP, `ogc-${Date.now()}`);
-    await cp(join(template.location.dataDir, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
-    cleanups.push(() => template.dispose(), () => rm(dataDir, { recursive: true, force: true }));
+    const { dataDir, dispose } = await copiedDataDir('ogc');
+    cleanups.push(dispose);
     server = await startServer({ DATA_DIR: dataDir }, 120_000);
     cleanups.push(() => server.stop('SIGKILL'));
   });

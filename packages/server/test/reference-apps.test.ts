@@ -1,13 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobInfo } from '@tweeling/core';
 import { createDemoArea, LandUse } from '@tweeling/demo';
 import { treesAlongWalkingRoutes } from '@tweeling/app-hittestress/app';
-import { openTestDb, TEST_TMP } from './harness.js';
+import { copiedDataDir } from './harness.js';
 import { runCli, startServer, type RunningServer } from './processes.js';
 
 const run = promisify(execFile);
@@ -18,11 +16,8 @@ describe('reference apps through /api/v1/processes on the demo area', () => {
   let token: string;
   const cleanups: Array<() => Promise<unknown>> = [];
   beforeAll(async () => {
-    const template = await openTestDb();
-    await template.close();
-    const dataDir = join(TEST_TMP, `apps-${Date.now()}`);
-    await cp(join(template.location.dataDir, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
-    cleanups.push(() => template.dispose(), () => rm(dataDir, { recursive: true, force: true }));
+    const { dataDir, dispose } = await copiedDataDir('apps');
+    cleanups.push(dispose);
     expect((await runCli(['seed'], { DATA_DIR: dataDir })).code).toBe(0);
     token = (await runCli(['token', 'create', '--org', 'almere', '--role', 'analyst'], { DATA_DIR: dataDir })).stdout.trim();
     server = await startServer({ DATA_DIR: dataDir, JOB_CONCURRENCY: '2' }, 120_000);

@@ -25,6 +25,17 @@ const toMember = (row: MemberRow): Member => ({
   createdAt: isoRequired(row.created_at),
 });
 
+async function readMember(db: ServiceDeps['db'], organisationId: string, userId: string): Promise<Member> {
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(memberColumns)
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return toMember(row);
+}
+
 /** Members of one organisation, by name. */
 export async function listMembers({ db }: ServiceDeps, organisationId: string): Promise<Member[]> {
   const rows = await db
@@ -56,14 +67,7 @@ export async function addMember(deps: ServiceDeps, actor: Actor, organisationId:
     if (existing) throw new TweelingError(IDENTITY_ERRORS.MEMBER_EXISTS, `${input.email} is al lid van deze organisatie (rol ${existing.role}).`);
     await trx.insertInto('memberships').values({ organisation_id: organisationId, user_id: user.id, role: input.role }).execute();
     await appendAudit(trx, actor, { action: 'member.create', targetType: 'member', targetId: user.id, organisationId, payload: input }, deps.clock());
-    const row = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(memberColumns)
-      .where('m.organisation_id', '=', organisationId)
-      .where('m.user_id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    return toMember(row);
+    return readMember(trx, organisationId, user.id);
   });
 }
 
@@ -93,14 +97,7 @@ export async function updateMemberRole(deps: ServiceDeps, actor: Actor, organisa
     if (current.role === 'admin' && role !== 'admin') await assertNotLastAdmin({ ...deps, db: trx }, organisationId, userId);
     await trx.updateTable('memberships').set({ role }).where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
     await appendAudit(trx, actor, { action: 'member.update', targetType: 'member', targetId: userId, organisationId, payload: { role } }, deps.clock());
-    const row = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(memberColumns)
-      .where('m.organisation_id', '=', organisationId)
-      .where('m.user_id', '=', userId)
-      .executeTakeFirstOrThrow();
-    return toMember(row);
+    return readMember(trx, organisationId, userId);
   });
 }
 
