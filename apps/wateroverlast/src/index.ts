@@ -13,3 +13,7 @@ export { checkSimulationInput, estimateMemoryBytes, cellOf } from './validate.js
 export { burnBuildings } from './burn.js';
 export { parseRainCsv, parseInflowCsv, parseGaugesCsv, formatGaugesCsv } from './csv.js';
 export { classRaster, MANNING_N_PAVED, MANNING_N_GRASS } from './classes.js';
+export * from './vulnerability.js';
+export { TRAFFIC_IMPASSABLE_DEPTH_M, EMERGENCY_IMPASSABLE_DEPTH_M, impassability, roadCells, type Impassability } from './roads.js';
+export { labelFootprints, facadeMaxima } from './footprints.js';
+export { blockMean, blockFactor, runRain, MANNING_N_BY_LAND_USE } from './prepare.js';

@@ -28,6 +28,7 @@ const MM_PER_H_SECONDS_TO_M = 1 / (MM_PER_M * S_PER_H);
  * const result = await simulate({ dem, rainMmPerH: designStorm('T100_70mm_1h').rainMmPerH, durationS: 7200 });
  */
 export async function simulate(input: SimulationInput): Promise<SimulationResult> {
+  input.signal?.throwIfAborted();
   checkSimulationInput(input, input.memoryLimitBytes ?? DEFAULT_MEMORY_FRACTION * totalmem());
   const params: KernelParams = { ...DEFAULT_KERNEL_PARAMS, ...input.kernel };
   const threads = input.threads ?? 1;
@@ -38,7 +39,7 @@ export async function simulate(input: SimulationInput): Promise<SimulationResult
   const engine = await createEngine(grid, state, params, threads, domain.inflowCells);
   try {
     const loop = new TimeLoop(input, grid, state, params, domain.inflowCells, domain.gaugeCells);
-    loop.run((dtS, forcing) => engine.step(dtS, forcing));
+    await loop.run((dtS, forcing) => engine.step(dtS, forcing));
     return loop.result(engine.threads);
   } finally {
     await engine.close();
@@ -72,7 +73,8 @@ class TimeLoop {
     this.maxRainFactor = grid.rainFactor ? grid.rainFactor.reduce((m, v) => Math.max(m, v), 0) : 1;
   }
 
-  run(advance: (dtS: number, forcing: StepForcing) => void): void {
+  async run(advance: (dtS: number, forcing: StepForcing) => void): Promise<void> {
+    const signal = this.input.signal;
     const durationS = this.input.durationS;
     const forcing: StepForcing = {
       timeEndS: 0, rainDepthM: 0, sewerDepthM: 0, inflowCells: this.inflowCells,
@@ -83,6 +85,7 @@ class TimeLoop {
     let frameK = 1, gaugeK = 1;
     this.record(tS, true, true);
     while (tS < durationS) {
+      signal?.throwIfAborted();
       const nextFrameS = this.frameIntervalS > 0 ? frameK * this.frameIntervalS : Infinity;
       const nextGaugeS = this.gauges.length > 0 ? gaugeK * this.gaugeIntervalS : Infinity;
       let tEndS = Math.min(tS + this.sourceAwareDt(tS), durationS, nextFrameS, nextGaugeS);
@@ -100,9 +103,14 @@ class TimeLoop {
       const frameDue = tS >= nextFrameS, gaugeDue = tS >= nextGaugeS || (tS >= durationS && this.gauges.length > 0);
       if (frameDue) frameK++;
       if (gaugeDue) gaugeK++;
+      let reported = true;
       if (frameDue || gaugeDue) this.record(tS, frameDue, gaugeDue);
       else if (this.steps % PROGRESS_EVERY_STEPS === 0 || tS >= durationS) this.report(tS);
+      else reported = false;
+      // Let timers and I/O (an abort, a progress write) through; results do not depend on it.
+      if (reported && signal) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    signal?.throwIfAborted();
   }
 
   private report(tS: number): void {

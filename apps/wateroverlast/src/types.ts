@@ -70,6 +70,12 @@ export interface SimulationInput {
   memoryLimitBytes?: number;
   /** Called at every frame/gauge time, every 100 steps and at the end. */
   onProgress?: (progress: SimulationProgress) => void;
+  /**
+   * Cancels the run: checked before every step; the driver also yields to the event loop at every
+   * progress report so that an abort from a timer or a request can arrive. An aborted run rejects
+   * with the signal's reason (an `AbortError` DOMException by default) and releases its threads.
+   */
+  signal?: AbortSignal;
 }
 
 /** A gauge's record. */
