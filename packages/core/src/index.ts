@@ -14,3 +14,4 @@ export * from './process-inputs.js';
 export * from './job.js';
 export * from './run-record.js';
 export * from './dataset.js';
+export * from './chain.js';

@@ -143,6 +143,7 @@ export interface JobsTable {
   seed: number;
   results: unknown | null;
   rerun_of: string | null;
+  parent_job_id: Generated<string | null>;
   reproduced: boolean | null;
   worker: string | null;
   heartbeat_at: NullableTimestamp;

@@ -12,6 +12,8 @@ import { prefetchDatasets } from './prefetch.js';
 import type { WorkerResult, WorkerTask } from './prefetched.js';
 import type { Release } from './releases.js';
 import { buildRunRecord, sameOutputs } from './run-record.js';
+import { runChain } from './chain-runner.js';
+import { CHAIN_MODULE_PREFIX } from './chains.js';
 import { storeOutputs } from './store-outputs.js';
 
 /** Compiled worker entry; src/ and dist/ sit side by side, so this resolves from both. */
@@ -216,6 +218,23 @@ export class EmbeddedQueue implements JobQueue {
     const timeout = setTimeout(() => controller.abort(new Error('timeout')), this.o.timeoutS * 1000);
     let lastWrite = 0;
     try {
+      if (release.module.startsWith(CHAIN_MODULE_PREFIX)) {
+        const chain = await runChain(
+          {
+            db: this.o.db,
+            clock: this.o.clock,
+            workerId: this.workerId,
+            runStep: (child) => this.execute(child, controller),
+            progress: (fraction, message) => void this.update(job.id, { progress: Math.round(fraction * 100), message }),
+          },
+          job,
+          release,
+          controller.signal,
+        );
+        const result: WorkerResult = { outputs: {}, hashes: {}, results: chain.results, inputs: job.inputs as Record<string, unknown>, datasets: chain.datasets, startedAt: startedAt.toISOString(), endedAt: this.o.clock().toISOString(), busyS: 0 };
+        await this.finish(job, release, { result, outputs: chain.outputs, startedAt, items: chain.items }, { status: 'successful', results: chain.results });
+        return;
+      }
       const caller: Caller = { anonymous: false, organisationId: job.organisation_id, userId: job.user_id, tokenId: job.token_id, role: 'analyst', permissions: ['org:read', 'jobs:run'] };
       const datasets = await prefetchDatasets(this.o.db, caller, release.manifest, job.inputs as Record<string, unknown>);
       const channel = new MessageChannel();

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import fp from 'fastify-plugin';
 import { EmbeddedQueue } from './embedded-queue.js';
 import { JobEvents } from './events.js';
-import { discoverApps, registerReleases, type InstalledApp } from './registry.js';
+import { installApps, registerReleases } from './registry.js';
 import { runtimeRoutes } from './routes.js';
 import { createRuntimeService, type RuntimeService } from './service.js';
 
@@ -43,8 +43,7 @@ const PROCESSES = 'http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf';
 export const runtimePlugin = fp<RuntimePluginOptions>(
   async (app, options) => {
     const warn = (message: string) => app.log.warn(message);
-    const installed: InstalledApp[] = await discoverApps(options.appsDir, warn);
-    for (const dir of options.extraAppDirs ?? []) installed.push(...(await discoverApps(dir, warn)));
+    const installed = await installApps([options.appsDir, ...(options.extraAppDirs ?? [])], warn);
     await registerReleases(app.db.kysely, installed, warn);
 
     const events = new JobEvents();

@@ -17,6 +17,7 @@ export function toJobInfo(row: JobRow, base: string): JobInfo {
     { href: `${base}/processes/${row.app_id}`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/processes', type: 'application/json', title: 'Proces' },
   ];
   if (row.status === 'successful') links.push({ href: `${self}/results`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/results', type: 'application/json', title: 'Resultaten' });
+  if (row.parent_job_id) links.push({ href: `${base}/jobs/${row.parent_job_id}`, rel: 'up', type: 'application/json', title: 'Keten waar deze taak een stap van is' });
   if (row.status === 'successful' || row.status === 'failed') links.push({ href: `${self}/provenance`, rel: 'describedby', type: 'application/json', title: 'Herkomst (W3C PROV)' });
   return {
     jobID: row.id,

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import { parseAppManifest, type AppManifest } from '@tweeling/core';
 import type { Database } from '../db/index.js';
+import { findChainFiles, loadChains } from './chains.js';
 
 /** An app release this server can run: its manifest, the module to load and the hash of its code. */
 export interface InstalledApp {
@@ -91,4 +92,15 @@ export async function registerReleases(db: Kysely<Database>, apps: InstalledApp[
     if (existing) await db.updateTable('app_releases').set(values).where('app_id', '=', id).where('version', '=', version).execute();
     else await db.insertInto('app_releases').values({ app_id: id, version, ...values }).execute();
   }
+}
+
+/** Every app and every chain (whose apps are installed) in the given folders. */
+export async function installApps(dirs: string[], warn: (message: string) => void): Promise<InstalledApp[]> {
+  const apps: InstalledApp[] = [];
+  const chainFiles: string[] = [];
+  for (const dir of dirs) {
+    apps.push(...(await discoverApps(dir, warn)));
+    chainFiles.push(...(await findChainFiles(dir)));
+  }
+  return [...apps, ...(await loadChains(chainFiles, apps, warn))];
 }

@@ -7,7 +7,7 @@ import type { Release } from './releases.js';
 export function buildRunRecord(job: JobRow, release: Release, engineVersion: string, run: { result?: WorkerResult; outputs: RunOutput[]; startedAt: Date; endedAt: Date }): RunRecord {
   return {
     jobId: job.id,
-    parentJobId: null,
+    parentJobId: job.parent_job_id,
     app: { id: release.manifest.id, version: release.manifest.version, codeHash: release.codeHash },
     inputs: run.result?.inputs ?? (job.inputs as Record<string, unknown>),
     datasets: run.result?.datasets ?? [],

@@ -128,6 +128,28 @@ describe('OGC API Processes runtime (embedded queue)', () => {
     expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
   });
 
+  it('runs a chain as one job with a child job per step, feeding one step output to the next', async () => {
+    const description = ProcessDescription.parse((await app.inject({ method: 'GET', url: '/api/v1/processes/steekproef-telling' })).json());
+    expect(Object.keys(description.inputs)).toEqual(expect.arrayContaining(['trekSampleSize', 'trekBuildings', 'telRadiusM']));
+    expect(Object.keys(description.inputs)).not.toContain('telBuildings');
+    const submitted = await app.inject({ method: 'POST', url: '/api/v1/processes/steekproef-telling/execution', headers: { ...bearer(analyst), prefer: 'respond-async' }, payload: { inputs: { trekSampleSize: 8 } } });
+    expect(submitted.statusCode).toBe(201);
+    const chain = await untilFinal(JobInfo.parse(submitted.json()).jobID);
+    expect(chain.status, chain.message).toBe('successful');
+    const results = (await app.inject({ method: 'GET', url: `/api/v1/jobs/${chain.jobID}/results`, headers: bearer(analyst) })).json() as Record<string, any>;
+    const counted = Object.values(results.telling as Record<string, { buildings: number }>).reduce((n, u) => n + u.buildings, 0);
+    expect(counted).toBe(8);
+    const record = RunRecord.parse((await app.inject({ method: 'GET', url: `/api/v1/jobs/${chain.jobID}/record`, headers: bearer(analyst) })).json());
+    expect(record.outputs.map((o) => o.output).sort()).toEqual(['steekproef', 'telling']);
+    const children = await db.kysely.selectFrom('jobs').select(['id', 'status']).where('parent_job_id', '=', chain.jobID).execute();
+    expect(children.map((c) => c.status)).toEqual(['successful', 'successful']);
+    const stepRecord = RunRecord.parse((await app.inject({ method: 'GET', url: `/api/v1/jobs/${children[1]!.id}/record`, headers: bearer(analyst) })).json());
+    expect(stepRecord.parentJobId).toBe(chain.jobID);
+    expect(stepRecord.datasets[0]?.dataset).toBe(results.steekproef.dataset);
+    const rerun = await app.inject({ method: 'POST', url: `/api/v1/jobs/${chain.jobID}/rerun`, headers: bearer(analyst) });
+    expect(await untilFinal(JobInfo.parse(rerun.json()).jobID)).toMatchObject({ status: 'successful', reproduced: true });
+  });
+
   it('streams progress as Server-Sent Events until the job ends', async () => {
     const { jobID } = JobInfo.parse((await execute({ inputs: { slowMs: 30, sampleSize: 0 } })).json());
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -53,7 +53,7 @@ export async function submitJob(
   actor: Actor,
   release: Release,
   request: Pick<ExecuteRequest, 'inputs' | 'seed'>,
-  options: { rerunOf?: string } = {},
+  options: { rerunOf?: string; parent?: { jobId: string; worker: string } } = {},
 ): Promise<JobRow> {
   const validation = validateProcessInputs(release.manifest, request.inputs);
   if (!validation.ok) {
@@ -73,8 +73,13 @@ export async function submitJob(
         organisation_id: organisationId,
         user_id: caller.userId,
         token_id: caller.tokenId,
-        status: 'accepted',
-        message: 'In de wachtrij',
+        // A chain step is run at once by the chain's worker, never picked from the queue.
+        status: options.parent ? 'running' : 'accepted',
+        message: options.parent ? 'Gestart als stap van een keten' : 'In de wachtrij',
+        parent_job_id: options.parent?.jobId ?? null,
+        worker: options.parent?.worker ?? null,
+        started_at: options.parent ? now : null,
+        heartbeat_at: options.parent ? now : null,
         inputs: JSON.stringify(inputs),
         seed: request.seed ?? randomInt(0, 0xffffffff),
         rerun_of: options.rerunOf ?? null,

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Db } from '../db/index.js';
 import { EmbeddedQueue } from './embedded-queue.js';
 import { JobEvents } from './events.js';
-import { discoverApps, registerReleases } from './registry.js';
+import { installApps, registerReleases } from './registry.js';
 
 export interface WorkerProcessOptions {
   appsDir: string;
@@ -26,8 +26,7 @@ export async function startWorkerProcess(db: Db, options: WorkerProcessOptions, 
     throw new Error('tweeling worker needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process, whose server already runs the jobs');
   }
   const warn = (message: string) => log.warn({}, message);
-  const installed = await discoverApps(options.appsDir, warn);
-  for (const dir of options.extraAppDirs ?? []) installed.push(...(await discoverApps(dir, warn)));
+  const installed = await installApps([options.appsDir, ...(options.extraAppDirs ?? [])], warn);
   await registerReleases(db.kysely, installed, warn);
   const queue = new EmbeddedQueue({
     db: db.kysely,

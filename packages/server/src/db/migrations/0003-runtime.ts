@@ -26,6 +26,7 @@ CREATE TABLE jobs (
   seed             bigint NOT NULL CHECK (seed BETWEEN 0 AND 4294967295),
   results          jsonb,
   rerun_of         uuid REFERENCES jobs(id),
+  parent_job_id    uuid REFERENCES jobs(id),
   reproduced       boolean,
   worker           text,
   heartbeat_at     timestamptz,
