@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { RasterGrid } from '@tweeling/core';
 import { defineApp, rasterOutput, timeSeriesOutput, vectorOutput, type RasterDatasetReader, type RunContext, type VectorDatasetReader } from '@tweeling/sdk';
 import { labelFootprints, maskFromLabels } from './footprints.js';
-import { blockFactor, blockMean, manningFromLandUse, runRain, sameGrid } from './prepare.js';
+import { blockFactor, blockMean, MANNING_N_UNKNOWN_CLASS, manningFromLandUse, runRain, sameGrid } from './prepare.js';
 import { buildingFeatures, neighbourhoodFeatures, roadFeatures, type DepthSamples } from './outputs.js';
 import { simulate } from './simulate.js';
 import { summariseFrame } from './stats.js';
@@ -66,11 +66,12 @@ async function computationalGrid(inputs: WateroverlastInputs, ctx: RunContext) {
     manningN = k > 1 ? blockMean(m.manningN, k) : m.manningN;
   }
   let nodataCells = 0;
-  for (let i = 0; i < dem.data.length; i++) if (!Number.isFinite(dem.data[i]!) || (dem.noData !== null && dem.data[i] === dem.noData)) nodataCells++;
+  const wall = Uint8Array.from(dem.data, (z) => (!Number.isFinite(z) || (dem.noData !== null && z === dem.noData) ? 1 : 0));
+  for (const w of wall) nodataCells += w;
   if (nodataCells > 0) ctx.log.warn(`${nodataCells} DEM cell(s) without height are treated as walls`);
   // Manning n is only read on open cells; nodata there (a block of nodata) is replaced to pass the input check.
-  if (manningN) for (let i = 0; i < manningN.data.length; i++) if (!Number.isFinite(manningN.data[i]!)) manningN.data[i] = 0.05;
-  return { dem, manningN, sourceCellSizeM: source.cellSize, landUseUnknownCells, nodataCells };
+  if (manningN) for (let i = 0; i < manningN.data.length; i++) if (!Number.isFinite(manningN.data[i]!)) manningN.data[i] = MANNING_N_UNKNOWN_CLASS;
+  return { dem, manningN, sourceCellSizeM: source.cellSize, landUseUnknownCells, nodataCells, wall };
 }
 
 /** Depth samples per time: the frames, plus the final state when the run did not end on a frame. */
@@ -100,7 +101,7 @@ async function run(inputs: WateroverlastInputs, ctx: RunContext) {
   ctx.log.info('simulation done', { steps: result.steps, cellUpdates: result.cellUpdates, threads: result.threads, relativeMassError: result.massBalance.relativeError });
   ctx.progress(PROGRESS_SIMULATED, 'Gebouwen, wegen en buurten');
   const samples = depthSamples(result, durationS);
-  const blocked = Uint8Array.from(labels, (v, i) => (v > 0 || !Number.isFinite(grid.dem.data[i]!) ? 1 : 0));
+  const blocked = Uint8Array.from(labels, (v, i) => (v > 0 || grid.wall[i] === 1 ? 1 : 0));
   const b = buildingFeatures(grid.dem, labels, buildings, buurten, result.maxDepthM.data);
   const roadOut = roadFeatures(grid.dem, roads, blocked, result.maxDepthM.data, samples);
   const cellAreaM2 = grid.dem.cellSize * grid.dem.cellSize;
