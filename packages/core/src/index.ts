@@ -15,3 +15,4 @@ export * from './job.js';
 export * from './run-record.js';
 export * from './dataset.js';
 export * from './chain.js';
+export * from './store.js';

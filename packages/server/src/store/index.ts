@@ -1,13 +1,30 @@
 import fp from 'fastify-plugin';
+import { storeRoutes } from './routes.js';
+import { syncListings } from './sync.js';
+
+export { searchCatalogue, useCaseCounts } from './catalogue.js';
+export { getListing } from './listing.js';
+export { fitCheck } from './fit.js';
+export { createReview, listReviews } from './reviews.js';
+export { createAccreditation, listAccreditations } from './accreditations.js';
+export { syncListings } from './sync.js';
+export { STORE_ERRORS } from './errors.js';
+export type { StoreDeps } from './visibility.js';
 
 export interface StorePluginOptions {
   publicUrl: string | undefined;
 }
 
-/** The App Store room (catalogue, listings, fit check, trust, reviews, releases, metering). */
+/**
+ * The App Store room: catalogue search with facets, use cases, listings, the fit check, reviews and
+ * signed accreditations. At boot it derives the listings from the releases the runtime room has just
+ * registered (`syncListings`), so it is registered after the runtime.
+ */
 export const storePlugin = fp<StorePluginOptions>(
-  async () => {
-    // Routes arrive with the store issue; the room is registered so its tables migrate with the rest.
+  async (app) => {
+    const count = await syncListings(app.db.kysely, app.clock());
+    app.log.debug({ releases: count }, 'store listings synchronised');
+    await app.register(storeRoutes(), { prefix: '/api/v1' });
   },
   { name: 'tweeling-store', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-data', 'tweeling-runtime'] },
 );
