@@ -30,13 +30,17 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 /**
  * Closure of a road for emergency vehicles from the wateroverlast `roads` output:
  * `emergencyImpassableFromMin` null/absent → none; `emergencyImpassableToMin` null/absent or
- * `emergencyImpassableAtEnd` true → closed to the end (Infinity).
+ * `emergencyImpassableAtEnd` true → closed to the end (Infinity); `emergencyImpassableFromFraction`
+ * and `…ToFraction` (0…1 along the edge from fromNode) → the deep stretch, else the whole edge.
  */
 export function closureOf(props: Record<string, unknown>): Closure | null {
   const from = props.emergencyImpassableFromMin;
   if (!finite(from)) return null;
   const to = props.emergencyImpassableToMin;
-  return { fromMin: from, toMin: props.emergencyImpassableAtEnd === true || !finite(to) ? Infinity : to };
+  const closure: Closure = { fromMin: from, toMin: props.emergencyImpassableAtEnd === true || !finite(to) ? Infinity : to };
+  const a = props.emergencyImpassableFromFraction, b = props.emergencyImpassableToFraction;
+  if (finite(a) && finite(b) && a >= 0 && b <= 1 && a <= b) { closure.fromFraction = a; closure.toFraction = b; }
+  return closure;
 }
 
 /** Whether any road carries the passability attributes of the wateroverlast output. */

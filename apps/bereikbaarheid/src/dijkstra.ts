@@ -75,12 +75,15 @@ export function earliestArrival(graph: RoadGraph, sources: readonly number[], de
 
 /**
  * Earliest arrival at a point part-way along edge `edge` (`fraction` of its length from its from node),
- * entering the edge from either end.
+ * entering the edge from either end. The closure only applies from a side when the point lies at or
+ * beyond the start of the deep stretch seen from that side (`closure.fromFraction` / `toFraction`).
  */
 export function arrivalAtPoint(graph: RoadGraph, arrival: Float64Array, edge: number, fraction: number, ignoreClosures = false): number {
   const closure = ignoreClosures ? null : graph.edges[edge]!.closure;
   const minutes = graph.edgeMinutes[edge]!;
-  const viaFrom = entryTime(closure, arrival[graph.edgeFrom[edge]!]!) + fraction * minutes;
-  const viaTo = entryTime(closure, arrival[graph.edgeTo[edge]!]!) + (1 - fraction) * minutes;
+  const blockedFromStart = closure !== null && fraction >= (closure.fromFraction ?? 0);
+  const blockedFromEnd = closure !== null && fraction <= (closure.toFraction ?? 1);
+  const viaFrom = entryTime(blockedFromStart ? closure : null, arrival[graph.edgeFrom[edge]!]!) + fraction * minutes;
+  const viaTo = entryTime(blockedFromEnd ? closure : null, arrival[graph.edgeTo[edge]!]!) + (1 - fraction) * minutes;
   return Math.min(viaFrom, viaTo);
 }

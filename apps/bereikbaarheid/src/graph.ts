@@ -9,6 +9,12 @@ export interface Closure {
   fromMin: number;
   /** End of the closure; Infinity when the road is still impassable at the end of the flood run. */
   toMin: number;
+  /**
+   * Where along the edge the water is too deep (0 = from node, 1 = to node); default the whole edge.
+   * A point before the stretch can be reached from its own side while the edge is closed.
+   */
+  fromFraction?: number;
+  toFraction?: number;
 }
 
 /** One road edge as the graph needs it. */

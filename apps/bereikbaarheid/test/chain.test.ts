@@ -1,13 +1,14 @@
 /**
  * The chain wateroverlast → bereikbaarheid run by hand (the platform's chain runtime does not run
  * chains yet): the flood app's `roads` output becomes the `roads` input of this app. The flood app
- * is imported from its sources for this test only; the package does not depend on it.
+ * is imported from its built workspace package for this test only (as the server's tests import the
+ * reference apps); this package does not depend on it.
  */
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { runLocally, type VectorOutput } from '@tweeling/sdk';
 import { createDemoArea } from '@tweeling/demo';
-import flood from '../../wateroverlast/src/app.js';
+import flood from '@tweeling/app-wateroverlast/app';
 import app from '../src/index.js';
 
 describe('chain wateroverlast → bereikbaarheid on the demo area (5 m cells, 70 mm in 1 h)', () => {

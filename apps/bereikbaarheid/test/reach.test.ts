@@ -92,3 +92,16 @@ describe('a road closed by water', () => {
     expect(r!.worstMin).toBe(Infinity);
   });
 });
+
+describe('a deep stretch in the middle of a closed edge', () => {
+  it('houses before the stretch stay reachable from their side; houses in it are cut off', () => {
+    // A–B 1 km, B–C 1 km closed 10…40 min only between 40 % and 60 % of its length; no way round.
+    const g = buildGraph([edge('ab', 'A', 'B', 0, 1000), edge('bc', 'B', 'C', 1000, 2000, { fromMin: 10, toMin: 40, fromFraction: 0.4, toFraction: 0.6 })]);
+    const before = snapToGraph(g, 1200, -10)!, inside = snapToGraph(g, 1500, -10)!, beyond = snapToGraph(g, 1800, -10)!;
+    const departures = departureTimes(30, 5);
+    const [b, i, c] = reachability(g, { id: 'brandweer', originNodes: [g.nodeIndex.get('A')!], maxMinutes: 8 }, [before, inside, beyond], departures, 5);
+    expect(b!.unreachableFromMin).toBeNull(); // 2 + 0.4 min, no water on the way
+    expect(i).toMatchObject({ unreachableFromMin: 10 });
+    expect(c).toMatchObject({ unreachableFromMin: 10 }); // behind the water, no other way in
+  });
+});

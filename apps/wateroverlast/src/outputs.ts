@@ -5,7 +5,7 @@
  */
 import type { Feature } from 'geojson';
 import { facadeMaxima, type GridFrame } from './footprints.js';
-import { EMERGENCY_IMPASSABLE_DEPTH_M, impassability, maxOver, roadCells, TRAFFIC_IMPASSABLE_DEPTH_M, type Impassability } from './roads.js';
+import { alongFractions, deepStretch, EMERGENCY_IMPASSABLE_DEPTH_M, impassability, maxOver, roadCells, TRAFFIC_IMPASSABLE_DEPTH_M, type Impassability } from './roads.js';
 import { buurtFigures, buurtOf, type BuildingOutcome } from './stats.js';
 import { thresholdOf, VULNERABILITY_CLASSES, vulnerabilityRank } from './vulnerability.js';
 
@@ -67,6 +67,9 @@ function passability(prefix: 'traffic' | 'emergency', p: Impassability): Record<
  * `emergencyImpassableFromMin` (first minute > 0.30 m, null = never), `emergencyImpassableToMin`
  * (last minute it fell back to ≤ 0.30 m, null = never impassable or still impassable at the end),
  * `emergencyImpassableAtEnd`, `simulationEndMin`; the same with the prefix `traffic` for 0.15 m.
+ * `emergencyImpassableFromFraction` / `…ToFraction`: the stretch of the edge (0 = first vertex =
+ * fromNode, 1 = last vertex = toNode) whose maximum depth exceeded 0.30 m (null = none), so that a
+ * building before the deep stretch can still be reached from its side.
  * A road is closed from its first to its last minute above the threshold (brief dips in between are
  * not reopenings).
  * @param blocked non-zero for cells that are not carriageway (buildings, nodata)
@@ -79,6 +82,7 @@ export function roadFeatures(grid: GridFrame, roads: readonly Feature[], blocked
     const widthM = typeof props.widthM === 'number' && props.widthM > 0 ? props.widthM : null;
     const cells = roadCells(grid, road.geometry, widthM, blocked);
     const series = samples.map((s) => maxOver(cells, s.depthM));
+    const stretch = deepStretch(cells, alongFractions(grid, road.geometry, cells), maxDepthM, EMERGENCY_IMPASSABLE_DEPTH_M);
     const id = typeof props.id === 'string' ? props.id : road.id !== undefined ? String(road.id) : `road-${k + 1}`;
     return {
       type: 'Feature', id, geometry: road.geometry,
@@ -86,6 +90,8 @@ export function roadFeatures(grid: GridFrame, roads: readonly Feature[], blocked
         ...props, id, maxDepthM: mm(maxOver(cells, maxDepthM)),
         ...passability('traffic', impassability(timesS, series, TRAFFIC_IMPASSABLE_DEPTH_M)),
         ...passability('emergency', impassability(timesS, series, EMERGENCY_IMPASSABLE_DEPTH_M)),
+        emergencyImpassableFromFraction: stretch === null ? null : Math.round(stretch[0] * MM_PER_M) / MM_PER_M,
+        emergencyImpassableToFraction: stretch === null ? null : Math.round(stretch[1] * MM_PER_M) / MM_PER_M,
         simulationEndMin: endMin, roadCells: cells.length,
       },
     };

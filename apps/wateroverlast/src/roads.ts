@@ -114,3 +114,43 @@ export function impassability(timesS: ArrayLike<number>, depthsM: ArrayLike<numb
   const toMin = atEnd || toS === null ? null : toS / SECONDS_PER_MINUTE;
   return { minutes: aboveS / SECONDS_PER_MINUTE, fromMin: fromS === null ? null : fromS / SECONDS_PER_MINUTE, toMin, atEnd };
 }
+
+/**
+ * Along-line position of cells: for each cell centre, the fraction (0 at the first vertex, 1 at the
+ * last) of the nearest point on the road's polyline (parts of a MultiLineString are taken in order).
+ */
+export function alongFractions(grid: GridFrame, geometry: Geometry | null, cells: Int32Array): Float64Array {
+  const segs: Array<[number, number, number, number, number]> = []; // ax, ay, bx, by, length before
+  let total = 0;
+  for (const line of lines(geometry)) {
+    for (let k = 0; k + 1 < line.length; k++) {
+      const [ax, ay] = line[k] as [number, number];
+      const [bx, by] = line[k + 1] as [number, number];
+      segs.push([ax, ay, bx, by, total]);
+      total += Math.hypot(bx - ax, by - ay);
+    }
+  }
+  return Float64Array.from(cells, (i) => {
+    const x = grid.originX + ((i % grid.width) + 0.5) * grid.cellSize, y = grid.originY - (Math.floor(i / grid.width) + 0.5) * grid.cellSize;
+    let best = Infinity, along = 0;
+    for (const [ax, ay, bx, by, before] of segs) {
+      const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+      const t = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+      const d = segmentDistanceSq(x, y, ax, ay, bx, by);
+      if (d < best) { best = d; along = before + t * Math.sqrt(len2); }
+    }
+    return total > 0 ? along / total : 0;
+  });
+}
+
+/**
+ * The stretch of a road where the maximum depth exceeded `thresholdM`: the smallest and largest
+ * along-line fraction of those cells; null when no cell did.
+ */
+export function deepStretch(cells: Int32Array, fractions: Float64Array, maxDepthM: ArrayLike<number>, thresholdM: number): [number, number] | null {
+  let lo = Infinity, hi = -Infinity;
+  cells.forEach((i, k) => {
+    if (maxDepthM[i]! > thresholdM) { lo = Math.min(lo, fractions[k]!); hi = Math.max(hi, fractions[k]!); }
+  });
+  return lo <= hi ? [lo, hi] : null;
+}

@@ -84,6 +84,10 @@ describe('synthetic street (200 × 200 cells of 1 m)', () => {
     expect(r['r-east']!.emergencyImpassableMin).toBeGreaterThan(0);
     expect(r['r-east']!.trafficImpassableFromMin as number).toBeLessThanOrEqual(r['r-east']!.emergencyImpassableFromMin as number);
     expect(r['r-east']).toMatchObject({ fromNode: 'b', toNode: 'c', simulationEndMin: 15 });
+    // The deep water lies towards the sump at the east end (the last vertex).
+    expect(r['r-east']!.emergencyImpassableToFraction as number).toBeGreaterThan(0.85);
+    expect(r['r-east']!.emergencyImpassableFromFraction as number).toBeLessThanOrEqual(r['r-east']!.emergencyImpassableToFraction as number);
+    expect(r['r-west']!.emergencyImpassableFromFraction).toBeNull();
     expect(r['r-west']!.maxDepthM as number).toBeLessThan(r['r-east']!.maxDepthM as number);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMERGENCY_IMPASSABLE_DEPTH_M, impassability, roadCells, TRAFFIC_IMPASSABLE_DEPTH_M } from '../src/roads.js';
+import { alongFractions, deepStretch, EMERGENCY_IMPASSABLE_DEPTH_M, impassability, roadCells, TRAFFIC_IMPASSABLE_DEPTH_M } from '../src/roads.js';
 import { facadeMaxima, labelFootprints } from '../src/footprints.js';
 
 const grid = { width: 20, height: 10, originX: 1000, originY: 2000, cellSize: 1 };
@@ -69,5 +69,17 @@ describe('road cells and facade cells', () => {
     expect(f[0]).toEqual({ maxValue: 0.2, facadeCells: 3 * 2 + 3, footprintResolved: true }); // 3 cells N, 3 S, 3 W; E is building 2
     expect(f[1]).toMatchObject({ maxValue: 0.4, facadeCells: 2 * 2 + 3, footprintResolved: true });
     expect(f[2]).toMatchObject({ maxValue: 0.7, footprintResolved: false });
+  });
+
+  it('locates the deep stretch along the road (0 = first vertex, 1 = last)', () => {
+    const line = { type: 'LineString' as const, coordinates: [[1002, 1995], [1012, 1995]] };
+    const cells = roadCells(grid, line, null); // row 5, cols 2..12
+    const f = alongFractions(grid, line, cells);
+    expect(f[0]).toBeCloseTo(0.05, 12); // centre 1002.5 → 0.5 m of 10 m
+    expect(f[10]).toBe(1); // centre 1012.5 lies past the end
+    const depth = new Float64Array(200);
+    depth[5 * 20 + 6] = 0.31; depth[5 * 20 + 8] = 0.5; depth[5 * 20 + 9] = 0.3; // 0.30 is not above
+    expect(deepStretch(cells, f, depth, 0.3)).toEqual([f[4], f[6]]);
+    expect(deepStretch(cells, f, new Float64Array(200), 0.3)).toBeNull();
   });
 });
