@@ -28,7 +28,7 @@ export const TRUST_CRITERIA = {
   'data-requirements': { nl: 'Data-eisen per datasetinvoer vastgelegd (soort, CRS, resolutie, attributen)', source: '004 §2.3, §3.2.1' },
   limitations: { nl: 'Bekende beperkingen genoemd', source: '004 §2.3' },
   'data-imperfections': { nl: 'Effect van data-onvolkomenheden beschreven', source: '004 §2.3' },
-  'service-level': { nl: 'Serviceniveau beschreven (ondersteuning, beschikbaarheid)', source: '004 §3.1, §3.1 PPS' },
+  'service-level': { nl: 'Serviceniveau beschreven (ondersteuning, beschikbaarheid)', source: '004 §3.1 (service levels), rollen PPS (service level afspraken)' },
   'stable-version': { nl: 'Stabiele versie ≥ 1.0.0 (versiebeheer)', source: '004 §2.6e, §3.1' },
   reproducible: { nl: 'Reproduceerbaar: een herhaalde run gaf dezelfde uitvoer-hashes', source: '004 §2.6e ii, §2.9' },
   'peer-reviewed': { nl: 'Beoordeeld door een overheid die de app gebruikte (peer review)', source: '004 §3.3b' },
