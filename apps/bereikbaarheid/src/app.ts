@@ -35,6 +35,10 @@ async function readAll(reader: VectorDatasetReader, signal: AbortSignal): Promis
   return out;
 }
 
+const SECONDS_PER_MINUTE = 60;
+/** Progress fractions: after reading, and before writing the outputs. */
+const PROGRESS_READ = 0.1, PROGRESS_ROUTED = 0.9;
+
 /** Rounds minutes to 0.1 min; Infinity and null become null. */
 const min1 = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -69,10 +73,10 @@ async function run(inputs: BereikbaarheidInputs, ctx: RunContext) {
   const reach: BuildingReach[][] = [];
   for (const [k, s] of services.entries()) {
     await new Promise((resolve) => setImmediate(resolve));
-    ctx.progress(0.1 + (0.8 * k) / services.length, `Routes ${s.id}`);
+    ctx.progress(PROGRESS_READ + ((PROGRESS_ROUTED - PROGRESS_READ) * k) / services.length, `Routes ${s.id}`);
     reach.push(reachability(graph, s, snaps, departures, inputs.departureStepMin));
   }
-  ctx.progress(0.9, 'Uitvoer');
+  ctx.progress(PROGRESS_ROUTED, 'Uitvoer');
   const buurtCodes = buurten.map((u) => String(u.properties?.code));
   const codeSet = new Set(buurtCodes);
   const buurtOf = (b: Feature): string | null => {
@@ -115,7 +119,7 @@ async function run(inputs: BereikbaarheidInputs, ctx: RunContext) {
   const outputs = {
     buildings: vectorOutput(fc(features), { title: 'Gebouwen: bereikbaarheid hulpdiensten', crs: inputs.buildings.info.crs }),
     neighbourhoods: table,
-    unreachableSeries: timeSeriesOutput({ timesS: departures.map((t) => t * 60), series }),
+    unreachableSeries: timeSeriesOutput({ timesS: departures.map((t) => t * SECONDS_PER_MINUTE), series }),
     summary: {
       passabilityGiven, closedRoads: graph.edges.filter((e) => e.closure !== null).length, driveableRoads: graph.edges.length,
       horizonMin, departureStepMin: inputs.departureStepMin, departures: departures.length,

@@ -29,6 +29,8 @@ export interface WateroverlastInputs {
   /** Computational cell size, m (1, 2 or 5). */
   cellSizeM: number;
   threads: number;
+  /** Manning n from `landUse` (true) or 0.02 everywhere (false). */
+  landUseRoughness: boolean;
   dem: RasterDatasetReader;
   landUse?: RasterDatasetReader;
   buildings: VectorDatasetReader;
@@ -57,7 +59,7 @@ async function computationalGrid(inputs: WateroverlastInputs, ctx: RunContext) {
   const dem: RasterGrid = k > 1 ? blockMean(source, k) : source;
   let manningN: RasterGrid | undefined;
   let landUseUnknownCells = 0;
-  if (inputs.landUse) {
+  if (inputs.landUseRoughness && inputs.landUse) {
     const landUse = await inputs.landUse.read();
     if (!sameGrid(landUse, source)) throw new Error('landUse: the land-use raster must be on the DEM grid (same size, origin, cell size and CRS)');
     const m = manningFromLandUse(landUse);

@@ -132,6 +132,16 @@ describe('demo area at 5 m, a short storm', () => {
     expect((res.outputs.maxDepth as RasterOutput).grid.cellSize).toBe(5);
   });
 
+  it('without land-use roughness: uniform n = 0.02, land use not read', async () => {
+    const datasets = { 'demo-hoogte': area.dem, 'demo-landgebruik': area.landUse, 'demo-gebouwen': area.buildings, 'demo-wegen': area.roads, 'demo-buurten': area.buurten };
+    const short = { hyetograph: { timesS: [0, 300], mmPerH: [120, 0] }, afterS: 0, cellSizeM: 5 };
+    const uniform = await runLocally(app, { ...short, landUseRoughness: false }, { datasets });
+    expect(uniform.inputsRead).not.toContain('landUse');
+    const rough = await runLocally(app, short, { datasets });
+    expect(rough.inputsRead).toContain('landUse');
+    expect(uniform.hashes.maxDepth).not.toBe(rough.hashes.maxDepth);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     const datasets = { 'demo-hoogte': area.dem, 'demo-landgebruik': area.landUse, 'demo-gebouwen': area.buildings, 'demo-wegen': area.roads, 'demo-buurten': area.buurten };
