@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { parseAppManifest } from '@tweeling/core';
+import { parseAppManifest, type RasterGrid } from '@tweeling/core';
 import { runLocally, type LocalRunResult, type ProgressReport, type RasterOutput, type VectorOutput } from '@tweeling/sdk';
 import { createDemoArea } from '@tweeling/demo';
 import app from '../src/app.js';
@@ -107,6 +107,17 @@ describe('synthetic street (200 × 200 cells of 1 m)', () => {
     const again = await runLocally(app, { ...SHORT_STORM, cellSizeM: 1, frameIntervalS: 60 }, { seed: 7, datasets: townDatasets() });
     expect(again.hashes).toEqual(first.hashes);
   }, 120_000);
+});
+
+describe('bad input fails before the run with a clear message', () => {
+  it('a cell size that is no whole multiple, land use on another grid, a hyetograph that does not end', async () => {
+    const town = townDatasets();
+    const dem2m = { ...(town['demo-hoogte'] as RasterGrid), cellSize: 2 };
+    await expect(runLocally(app, { cellSizeM: 5 }, { datasets: { ...town, 'demo-hoogte': dem2m } })).rejects.toThrow(/not a whole multiple/);
+    await expect(runLocally(app, { cellSizeM: 1 }, { datasets: { ...town, 'demo-hoogte': dem2m } })).rejects.toThrow(/land-use raster must be on the DEM grid/);
+    await expect(runLocally(app, { hyetograph: { timesS: [0, 600], mmPerH: [50, 20] } }, { datasets: town })).rejects.toThrow(/last intensity must be 0/);
+    await expect(runLocally(app, { cellSizeM: 3 }, { datasets: town })).rejects.toMatchObject({ name: 'ProcessInputError' });
+  });
 });
 
 describe('demo area at 5 m, a short storm', () => {
