@@ -16,3 +16,4 @@ export * from './run-record.js';
 export * from './dataset.js';
 export * from './chain.js';
 export * from './store.js';
+export * from './workbench.js';

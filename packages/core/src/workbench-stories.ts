@@ -86,30 +86,22 @@ export const StoryTreeNodeUpdate = z
   .describe('Change the label, KPI target or order of a node');
 export type StoryTreeNodeUpdate = z.infer<typeof StoryTreeNodeUpdate>;
 
-export interface StoryTreeNode {
-  id: string;
-  parentId: string | null;
-  kind: StoryTreeKind;
-  label: string;
-  target: string | null;
-  position: number;
-  children: StoryTreeNode[];
-}
-export const StoryTreeNode: z.ZodType<StoryTreeNode> = z
+export const StoryTreeNode = z
   .object({
     id: z.uuid(),
-    parentId: z.uuid().nullable(),
+    parentId: z.uuid().nullable().describe('Parent node; null for a question (the root)'),
     kind: StoryTreeKind,
     label: z.string(),
-    target: z.string().nullable(),
+    target: z.string().nullable().describe('Target of a KPI, e.g. "50 % schaduw op looproutes"'),
     position: z.number().int(),
-    get children() {
-      return z.array(StoryTreeNode);
-    },
+    depth: z.number().int().min(0).describe('0 for a vraag, 4 for an object'),
   })
-  .describe('A node of the story tree with its children');
+  .describe('A node of the story tree');
+export type StoryTreeNode = z.infer<typeof StoryTreeNode>;
 
-export const StoryTree = z.object({ useCaseId: z.uuid(), roots: z.array(StoryTreeNode) }).describe('The story tree of a use case');
+export const StoryTree = z
+  .object({ useCaseId: z.uuid(), nodes: z.array(StoryTreeNode).describe('Every node, depth first: each parent before its children, siblings by position') })
+  .describe('The story tree of a use case');
 export type StoryTree = z.infer<typeof StoryTree>;
 
 const storyFields = {

@@ -282,3 +282,4 @@ export type CanvasComment = z.infer<typeof CanvasComment>;
 export const CanvasCommentCreate = z.strictObject({ body: z.string().trim().min(1).max(4000).describe('The comment') }).describe('A new comment');
 export type CanvasCommentCreate = z.infer<typeof CanvasCommentCreate>;
 export * from './workbench-stories.js';
+export * from './workbench-votes.js';

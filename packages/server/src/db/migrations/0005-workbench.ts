@@ -1,4 +1,139 @@
-/** The use-case workbench room's tables (use cases, canvas, stakeholders, stories …); written by the workbench room. */
+/**
+ * The use-case workbench room's tables: use cases, their teams, canvas sections with every revision,
+ * comments, stakeholders, the story tree, user stories, and prioritisation rounds with their votes.
+ */
 export const sql = /* sql */ `
-CREATE TABLE workbench_schema_marker (id integer PRIMARY KEY);
+CREATE TABLE workbench_use_cases (
+  id               uuid PRIMARY KEY,
+  organisation_id  text NOT NULL REFERENCES organisations(id),
+  title            text NOT NULL,
+  summary          text NOT NULL DEFAULT '',
+  vocabulary_id    text,
+  status           text NOT NULL CHECK (status IN ('verkennen','ontwerpen','bouwen','testen','in-gebruik','geborgd')),
+  visibility       text NOT NULL CHECK (visibility IN ('private','public')),
+  created_at       timestamptz NOT NULL,
+  updated_at       timestamptz NOT NULL
+);
+CREATE INDEX workbench_use_cases_org ON workbench_use_cases (organisation_id, updated_at DESC);
+CREATE INDEX workbench_use_cases_public ON workbench_use_cases (visibility, updated_at DESC);
+
+CREATE TABLE workbench_team (
+  use_case_id  uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  user_id      uuid NOT NULL REFERENCES users(id),
+  role         text NOT NULL CHECK (role IN ('use-case-owner','projectleider','procesbegeleider','inhoudelijk-begeleider','member')),
+  PRIMARY KEY (use_case_id, user_id, role)
+);
+
+CREATE TABLE workbench_canvas_sections (
+  use_case_id  uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  section      text NOT NULL,
+  version      integer NOT NULL CHECK (version > 0),
+  content      jsonb NOT NULL,
+  updated_by   text NOT NULL,
+  updated_at   timestamptz NOT NULL,
+  PRIMARY KEY (use_case_id, section)
+);
+
+CREATE TABLE workbench_canvas_revisions (
+  use_case_id     uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  section         text NOT NULL,
+  version         integer NOT NULL,
+  content         jsonb NOT NULL,
+  changes         jsonb NOT NULL,
+  author          text NOT NULL,
+  author_user_id  uuid,
+  created_at      timestamptz NOT NULL,
+  PRIMARY KEY (use_case_id, section, version)
+);
+
+CREATE TABLE workbench_comments (
+  id              uuid PRIMARY KEY,
+  use_case_id     uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  section         text NOT NULL,
+  body            text NOT NULL,
+  author          text NOT NULL,
+  author_user_id  uuid,
+  created_at      timestamptz NOT NULL
+);
+CREATE INDEX workbench_comments_section ON workbench_comments (use_case_id, section, created_at);
+
+CREATE TABLE workbench_stakeholders (
+  id           uuid PRIMARY KEY,
+  use_case_id  uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  name         text NOT NULL,
+  group_name   text,
+  relation     text NOT NULL CHECK (relation IN ('voor-wie','met-wie')),
+  role         text,
+  interests    text[] NOT NULL,
+  questions    text[] NOT NULL,
+  decisions    text[] NOT NULL,
+  influence    integer NOT NULL CHECK (influence BETWEEN 1 AND 5),
+  interest     integer NOT NULL CHECK (interest BETWEEN 1 AND 5),
+  created_at   timestamptz NOT NULL,
+  updated_at   timestamptz NOT NULL
+);
+CREATE INDEX workbench_stakeholders_use_case ON workbench_stakeholders (use_case_id);
+
+CREATE TABLE workbench_tree_nodes (
+  id           uuid PRIMARY KEY,
+  use_case_id  uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  parent_id    uuid REFERENCES workbench_tree_nodes(id) ON DELETE CASCADE,
+  kind         text NOT NULL CHECK (kind IN ('vraag','doel','kpi','maatregel','object')),
+  label        text NOT NULL,
+  target       text CHECK (target IS NULL OR kind = 'kpi'),
+  position     integer NOT NULL DEFAULT 0
+);
+CREATE INDEX workbench_tree_nodes_use_case ON workbench_tree_nodes (use_case_id);
+
+CREATE TABLE workbench_stories (
+  id           uuid PRIMARY KEY,
+  use_case_id  uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  as_a         text NOT NULL,
+  i_want       text NOT NULL,
+  so_that      text NOT NULL,
+  because      text,
+  indicators   text[] NOT NULL,
+  data_needs   text[] NOT NULL,
+  app_ids      text[] NOT NULL,
+  dataset_ids  text[] NOT NULL,
+  created_at   timestamptz NOT NULL,
+  updated_at   timestamptz NOT NULL
+);
+CREATE INDEX workbench_stories_use_case ON workbench_stories (use_case_id, created_at);
+
+CREATE TABLE workbench_story_stakeholders (
+  story_id        uuid NOT NULL REFERENCES workbench_stories(id) ON DELETE CASCADE,
+  stakeholder_id  uuid NOT NULL REFERENCES workbench_stakeholders(id) ON DELETE CASCADE,
+  PRIMARY KEY (story_id, stakeholder_id)
+);
+
+CREATE TABLE workbench_story_nodes (
+  story_id  uuid NOT NULL REFERENCES workbench_stories(id) ON DELETE CASCADE,
+  node_id   uuid NOT NULL REFERENCES workbench_tree_nodes(id) ON DELETE CASCADE,
+  PRIMARY KEY (story_id, node_id)
+);
+
+CREATE TABLE workbench_vote_rounds (
+  id                uuid PRIMARY KEY,
+  use_case_id       uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  code              text NOT NULL UNIQUE,
+  question          text NOT NULL,
+  method            text NOT NULL CHECK (method IN ('points','ranking')),
+  points_per_voter  integer,
+  options           jsonb NOT NULL,
+  status            text NOT NULL CHECK (status IN ('open','closed')),
+  opened_by         text NOT NULL,
+  opened_at         timestamptz NOT NULL,
+  closed_at         timestamptz
+);
+CREATE INDEX workbench_vote_rounds_use_case ON workbench_vote_rounds (use_case_id, opened_at DESC);
+
+CREATE TABLE workbench_votes (
+  round_id    uuid NOT NULL REFERENCES workbench_vote_rounds(id) ON DELETE CASCADE,
+  voter_id    text NOT NULL,
+  nickname    text NOT NULL,
+  ballot      jsonb NOT NULL,
+  created_at  timestamptz NOT NULL,
+  PRIMARY KEY (round_id, voter_id)
+);
 `;
