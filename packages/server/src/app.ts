@@ -101,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     timeoutS: config.jobTimeoutS,
     workerMemoryMb: config.workerMemoryMb,
     staleAfterS: config.jobStaleAfterS,
+    allowPrivateRemotes: config.allowPrivateRemotes,
     syncWaitMs: config.syncWaitMs,
   });
 

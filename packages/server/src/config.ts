@@ -31,6 +31,7 @@ const Env = z.object({
   JOB_STALE_AFTER_S: z.coerce.number().int().min(6).default(30).describe('A running job whose worker has not been heard of for this long is retried or failed'),
   WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(4096).describe('Heap limit of an app worker thread'),
   SYNC_WAIT_MS: z.coerce.number().int().min(0).default(60_000).describe('How long synchronous execution waits before answering with the job'),
+  REMOTE_ALLOW_PRIVATE: bool.default(false).describe('Allow remote processes and their URLs in private networks (SSRF guard off)'),
   SEED_DEMO: bool.default(true).describe('Seed the demo organisations and area into an empty database'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
@@ -54,6 +55,7 @@ export interface Config {
   jobTimeoutS: number;
   workerMemoryMb: number;
   jobStaleAfterS: number;
+  allowPrivateRemotes: boolean;
   syncWaitMs: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobTimeoutS: e.JOB_TIMEOUT_S,
     workerMemoryMb: e.WORKER_MEMORY_MB,
     jobStaleAfterS: e.JOB_STALE_AFTER_S,
+    allowPrivateRemotes: e.REMOTE_ALLOW_PRIVATE,
     syncWaitMs: e.SYNC_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -14,6 +14,7 @@ import type { Release } from './releases.js';
 import { buildRunRecord, sameOutputs } from './run-record.js';
 import { runChain } from './chain-runner.js';
 import { CHAIN_MODULE_PREFIX } from './chains.js';
+import { REMOTE_MODULE_PREFIX, runRemote } from './remote.js';
 import { storeOutputs } from './store-outputs.js';
 
 /** Compiled worker entry; src/ and dist/ sit side by side, so this resolves from both. */
@@ -56,6 +57,8 @@ export interface EmbeddedQueueOptions {
   singleProcess: boolean;
   /** A running job whose heartbeat (every 5 s) is older than this is taken to be orphaned. */
   staleAfterS: number;
+  /** Let remote processes live in private networks (tests, closed networks); off by default (SSRF). */
+  allowPrivateRemotes: boolean;
 }
 
 /**
@@ -233,6 +236,13 @@ export class EmbeddedQueue implements JobQueue {
         );
         const result: WorkerResult = { outputs: {}, hashes: {}, results: chain.results, inputs: job.inputs as Record<string, unknown>, datasets: chain.datasets, startedAt: startedAt.toISOString(), endedAt: this.o.clock().toISOString(), busyS: 0 };
         await this.finish(job, release, { result, outputs: chain.outputs, startedAt, items: chain.items }, { status: 'successful', results: chain.results });
+        return;
+      }
+      if (release.module.startsWith(REMOTE_MODULE_PREFIX)) {
+        const remote = await runRemote(release.module, job.inputs as Record<string, unknown>, controller.signal, this.o.allowPrivateRemotes, (progress, message) => void this.update(job.id, { progress, message }));
+        const result: WorkerResult = { outputs: {}, hashes: remote.hashes, results: remote.results, inputs: job.inputs as Record<string, unknown>, datasets: [], startedAt: startedAt.toISOString(), endedAt: this.o.clock().toISOString(), busyS: 0 };
+        const outputs = Object.entries(remote.hashes).map(([output, hash]) => ({ output, kind: 'value' as const, hash }));
+        await this.finish(job, release, { result, outputs, startedAt, items: 0 }, { status: 'successful', results: remote.results });
         return;
       }
       const caller: Caller = { anonymous: false, organisationId: job.organisation_id, userId: job.user_id, tokenId: job.token_id, role: 'analyst', permissions: ['org:read', 'jobs:run'] };

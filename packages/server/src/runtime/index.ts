@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { EmbeddedQueue } from './embedded-queue.js';
 import { JobEvents } from './events.js';
 import { installApps, registerReleases } from './registry.js';
+import { remoteRoutes } from './remote-routes.js';
 import { runtimeRoutes } from './routes.js';
 import { createRuntimeService, type RuntimeService } from './service.js';
 
@@ -33,6 +34,8 @@ export interface RuntimePluginOptions {
   workerMemoryMb: number;
   /** A running job whose heartbeat is older than this many seconds is taken to be orphaned. */
   staleAfterS: number;
+  /** Let remote processes live in private networks (off by default: SSRF). */
+  allowPrivateRemotes: boolean;
   /** How long a synchronous execution waits before answering 201 with the job. */
   syncWaitMs: number;
 }
@@ -58,6 +61,7 @@ export const runtimePlugin = fp<RuntimePluginOptions>(
       workerMemoryMb: options.workerMemoryMb,
       singleProcess: app.db.engine === 'pglite',
       staleAfterS: options.staleAfterS,
+      allowPrivateRemotes: options.allowPrivateRemotes,
     });
     const runtime = createRuntimeService({ db: app.db.kysely, clock: app.clock, queue, events });
     app.decorate('runtime', runtime);
@@ -72,6 +76,7 @@ export const runtimePlugin = fp<RuntimePluginOptions>(
       { rel: 'http://www.opengis.net/def/rel/ogc/1.0/job-list', path: '/jobs', type: 'application/json', title: 'Taken' },
     );
     await app.register(runtimeRoutes(runtime, { publicUrl: options.publicUrl, syncWaitMs: options.syncWaitMs }), { prefix: '/api/v1' });
+    await app.register(remoteRoutes({ publicUrl: options.publicUrl, allowPrivate: options.allowPrivateRemotes }), { prefix: '/api/v1' });
   },
   { name: 'tweeling-runtime', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-data'] },
 );

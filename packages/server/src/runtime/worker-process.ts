@@ -12,6 +12,7 @@ export interface WorkerProcessOptions {
   timeoutS: number;
   workerMemoryMb: number;
   staleAfterS: number;
+  allowPrivateRemotes: boolean;
 }
 
 type Log = { info(o: object, m: string): void; warn(o: object | string, m?: string): void; error(o: object, m: string): void };
@@ -39,6 +40,7 @@ export async function startWorkerProcess(db: Db, options: WorkerProcessOptions, 
     workerMemoryMb: options.workerMemoryMb,
     singleProcess: false,
     staleAfterS: options.staleAfterS,
+    allowPrivateRemotes: options.allowPrivateRemotes,
   });
   await queue.start();
   log.info({ apps: installed.map((a) => `${a.manifest.id}@${a.manifest.version}`) }, 'worker started');
