@@ -284,3 +284,46 @@ export const Listing = CatalogueEntry.omit({ relevance: true })
   })
   .describe('An app\'s store page');
 export type Listing = z.infer<typeof Listing>;
+
+export const Subscription = z
+  .object({
+    id: z.string().uuid(),
+    organisationId: OrganisationId,
+    appId: AppId,
+    startedAt: z.string().datetime(),
+    endedAt: z.string().datetime().nullable().describe('When it was ended; null while active'),
+  })
+  .describe('An organisation\'s subscription to an app');
+export type Subscription = z.infer<typeof Subscription>;
+
+export const SubscriptionCreate = z.strictObject({ appId: AppId.describe('App to subscribe to') }).describe('Subscribe to an app');
+export type SubscriptionCreate = z.infer<typeof SubscriptionCreate>;
+
+/** A month as `YYYY-MM`. */
+export const StatementMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').describe('Month (YYYY-MM, UTC)');
+
+export const StatementLine = z
+  .object({
+    kind: z.enum(['perRun', 'subscription', 'free', 'runsUnderSubscription', 'runsWithoutSubscription']).describe('What the line charges'),
+    appId: AppId,
+    appVersion: SemVer.nullable().describe('Release the runs used; null for a subscription fee'),
+    description: z.string().describe('Dutch'),
+    quantity: z.number().int().min(0).describe('Runs, or 1 for a monthly fee'),
+    unitPriceEur: z.number().min(0),
+    amountEur: z.number().min(0),
+    jobIds: z.array(z.string().uuid()).describe('The metered runs the line traces back to'),
+  })
+  .describe('One line of a monthly statement');
+export type StatementLine = z.infer<typeof StatementLine>;
+
+export const Statement = z
+  .object({
+    organisationId: OrganisationId,
+    month: StatementMonth,
+    currency: z.literal('EUR'),
+    lines: z.array(StatementLine),
+    runs: z.number().int().min(0).describe('Metered runs in the month'),
+    totalEur: z.number().min(0).describe('Sum of the lines, euro excluding VAT (summed in cents)'),
+  })
+  .describe('A monthly statement of an organisation: metered runs and subscriptions priced per release');
+export type Statement = z.infer<typeof Statement>;

@@ -10,5 +10,7 @@ export const STORE_ERRORS = {
   REVIEW_WITHOUT_RUN: defineError('TWL_STORE_REVIEW_WITHOUT_RUN', 403, 'Eerst de app gebruiken'),
   REVIEW_EXISTS: defineError('TWL_STORE_REVIEW_EXISTS', 409, 'Al beoordeeld'),
   NOT_ACCREDITOR: defineError('TWL_STORE_NOT_ACCREDITOR', 403, 'Geen accrediterende organisatie'),
+  SUBSCRIPTION_EXISTS: defineError('TWL_STORE_SUBSCRIPTION_EXISTS', 409, 'Abonnement bestaat al'),
+  SUBSCRIPTION_NOT_FOUND: defineError('TWL_STORE_SUBSCRIPTION_NOT_FOUND', 404, 'Geen actief abonnement'),
   INVALID_EXPIRY: defineError('TWL_STORE_INVALID_EXPIRY', 400, 'Ongeldige vervaldatum'),
 } as const;

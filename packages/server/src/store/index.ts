@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { billingRoutes } from './billing-routes.js';
 import { storeRoutes } from './routes.js';
 import { syncListings } from './sync.js';
 
@@ -8,6 +9,7 @@ export { fitCheck } from './fit.js';
 export { createReview, listReviews } from './reviews.js';
 export { createAccreditation, listAccreditations } from './accreditations.js';
 export { syncListings } from './sync.js';
+export { listSubscriptions, monthlyStatement, subscribe, unsubscribe } from './billing.js';
 export { STORE_ERRORS } from './errors.js';
 export type { StoreDeps } from './visibility.js';
 
@@ -17,7 +19,7 @@ export interface StorePluginOptions {
 
 /**
  * The App Store room: catalogue search with facets, use cases, listings, the fit check, reviews and
- * signed accreditations. At boot it derives the listings from the releases the runtime room has just
+ * signed accreditations, subscriptions and monthly statements. At boot it derives the listings from the releases the runtime room has just
  * registered (`syncListings`), so it is registered after the runtime.
  */
 export const storePlugin = fp<StorePluginOptions>(
@@ -25,6 +27,7 @@ export const storePlugin = fp<StorePluginOptions>(
     const count = await syncListings(app.db.kysely, app.clock());
     app.log.debug({ releases: count }, 'store listings synchronised');
     await app.register(storeRoutes(), { prefix: '/api/v1' });
+    await app.register(billingRoutes(), { prefix: '/api/v1' });
   },
   { name: 'tweeling-store', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-data', 'tweeling-runtime'] },
 );

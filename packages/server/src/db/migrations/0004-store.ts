@@ -76,4 +76,15 @@ CREATE TABLE store_accreditations (
   FOREIGN KEY (app_id, app_version) REFERENCES app_releases(app_id, version)
 );
 CREATE INDEX store_accreditations_app ON store_accreditations (app_id);
+
+-- An organisation's subscriptions; ending one sets ended_at (the history stays for statements).
+CREATE TABLE store_subscriptions (
+  id               uuid PRIMARY KEY,
+  organisation_id  text NOT NULL REFERENCES organisations(id),
+  app_id           text NOT NULL REFERENCES store_listings(app_id),
+  started_at       timestamptz NOT NULL,
+  ended_at         timestamptz,
+  CHECK (ended_at IS NULL OR ended_at >= started_at)
+);
+CREATE UNIQUE INDEX store_subscriptions_active ON store_subscriptions (organisation_id, app_id) WHERE ended_at IS NULL;
 `;
