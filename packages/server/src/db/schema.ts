@@ -243,6 +243,18 @@ export interface StoreSubscriptionsTable {
 /** The whole database as Kysely sees it; each room adds its tables here with its migration. */
 export interface Database {
   organisations: OrganisationsTable;
+  workbench_use_cases: WorkbenchUseCasesTable;
+  workbench_team: WorkbenchTeamTable;
+  workbench_canvas_sections: WorkbenchCanvasSectionsTable;
+  workbench_canvas_revisions: WorkbenchCanvasRevisionsTable;
+  workbench_comments: WorkbenchCommentsTable;
+  workbench_stakeholders: WorkbenchStakeholdersTable;
+  workbench_tree_nodes: WorkbenchTreeNodesTable;
+  workbench_stories: WorkbenchStoriesTable;
+  workbench_story_stakeholders: WorkbenchStoryStakeholdersTable;
+  workbench_story_nodes: WorkbenchStoryNodesTable;
+  workbench_vote_rounds: WorkbenchVoteRoundsTable;
+  workbench_votes: WorkbenchVotesTable;
   users: UsersTable;
   memberships: MembershipsTable;
   api_tokens: ApiTokensTable;
@@ -262,4 +274,128 @@ export interface Database {
   store_signing_keys: StoreSigningKeysTable;
   store_accreditations: StoreAccreditationsTable;
   store_subscriptions: StoreSubscriptionsTable;
+}
+
+export interface WorkbenchUseCasesTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  summary: Generated<string>;
+  vocabulary_id: string | null;
+  status: string;
+  visibility: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkbenchTeamTable {
+  use_case_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface WorkbenchCanvasSectionsTable {
+  use_case_id: string;
+  section: string;
+  version: number;
+  content: unknown;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface WorkbenchCanvasRevisionsTable {
+  use_case_id: string;
+  section: string;
+  version: number;
+  content: unknown;
+  changes: unknown;
+  author: string;
+  author_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface WorkbenchCommentsTable {
+  id: string;
+  use_case_id: string;
+  section: string;
+  body: string;
+  author: string;
+  author_user_id: string | null;
+  created_at: Timestamp;
+}
+
+/** A text[] column, read and written as a string array. */
+type TextArray = ColumnType<string[], string[], string[]>;
+
+export interface WorkbenchStakeholdersTable {
+  id: string;
+  use_case_id: string;
+  name: string;
+  group_name: string | null;
+  relation: string;
+  role: string | null;
+  interests: TextArray;
+  questions: TextArray;
+  decisions: TextArray;
+  influence: number;
+  interest: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkbenchTreeNodesTable {
+  id: string;
+  use_case_id: string;
+  parent_id: string | null;
+  kind: string;
+  label: string;
+  target: string | null;
+  position: Generated<number>;
+}
+
+export interface WorkbenchStoriesTable {
+  id: string;
+  use_case_id: string;
+  as_a: string;
+  i_want: string;
+  so_that: string;
+  because: string | null;
+  indicators: TextArray;
+  data_needs: TextArray;
+  app_ids: TextArray;
+  dataset_ids: TextArray;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkbenchStoryStakeholdersTable {
+  story_id: string;
+  stakeholder_id: string;
+}
+
+export interface WorkbenchStoryNodesTable {
+  story_id: string;
+  node_id: string;
+}
+
+export interface WorkbenchVoteRoundsTable {
+  id: string;
+  use_case_id: string;
+  code: string;
+  question: string;
+  method: string;
+  points_per_voter: number | null;
+  options: unknown;
+  status: string;
+  opened_by: string;
+  opened_at: Timestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface WorkbenchVotesTable {
+  round_id: string;
+  voter_id: string;
+  nickname: string;
+  ballot: unknown;
+  created_at: Timestamp;
 }
