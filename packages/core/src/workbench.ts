@@ -283,3 +283,4 @@ export const CanvasCommentCreate = z.strictObject({ body: z.string().trim().min(
 export type CanvasCommentCreate = z.infer<typeof CanvasCommentCreate>;
 export * from './workbench-stories.js';
 export * from './workbench-votes.js';
+export * from './workbench-decisions.js';

@@ -255,6 +255,9 @@ export interface Database {
   workbench_story_nodes: WorkbenchStoryNodesTable;
   workbench_vote_rounds: WorkbenchVoteRoundsTable;
   workbench_votes: WorkbenchVotesTable;
+  workbench_decisions: WorkbenchDecisionsTable;
+  workbench_decision_runs: WorkbenchDecisionRunsTable;
+  workbench_decision_datasets: WorkbenchDecisionDatasetsTable;
   users: UsersTable;
   memberships: MembershipsTable;
   api_tokens: ApiTokensTable;
@@ -398,4 +401,37 @@ export interface WorkbenchVotesTable {
   nickname: string;
   ballot: unknown;
   created_at: Timestamp;
+}
+
+export interface WorkbenchDecisionsTable {
+  id: string;
+  use_case_id: string;
+  title: string;
+  rationale: string;
+  alternatives: TextArray;
+  decided_by: string;
+  /** A date column: written as YYYY-MM-DD, read as a Date (midnight UTC on PGlite) or a string. */
+  decided_on: ColumnType<Date | string, string, string>;
+  legal_basis: string | null;
+  supersedes: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export interface WorkbenchDecisionRunsTable {
+  decision_id: string;
+  job_id: string;
+  app_id: string;
+  app_version: string;
+  code_hash: string;
+  ended_at: Timestamp;
+  outputs: unknown;
+  record: unknown;
+}
+
+export interface WorkbenchDecisionDatasetsTable {
+  decision_id: string;
+  dataset_id: string;
+  version: number;
+  content_hash: string;
 }

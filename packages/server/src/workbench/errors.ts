@@ -18,4 +18,7 @@ export const WORKBENCH_ERRORS = {
   ROUND_CLOSED: defineError('TWL_WORKBENCH_ROUND_CLOSED', 409, 'Stemronde is gesloten'),
   ALREADY_VOTED: defineError('TWL_WORKBENCH_ALREADY_VOTED', 409, 'Al gestemd'),
   INVALID_BALLOT: defineError('TWL_WORKBENCH_INVALID_BALLOT', 400, 'Ongeldige stem'),
+  DECISION_NOT_FOUND: defineError('TWL_WORKBENCH_DECISION_NOT_FOUND', 404, 'Besluit niet gevonden'),
+  RUN_FORBIDDEN: defineError('TWL_WORKBENCH_RUN_FORBIDDEN', 403, 'Run van een andere organisatie'),
+  RUN_NOT_CITABLE: defineError('TWL_WORKBENCH_RUN_NOT_CITABLE', 400, 'Run kan niet worden aangehaald'),
 } as const;

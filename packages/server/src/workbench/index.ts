@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { WorkbenchDeps } from './access.js';
 import { useCaseRoutes } from './routes.js';
+import { decisionRoutes } from './routes-decisions.js';
 import { storyRoutes } from './routes-stories.js';
 import { voteRoutes } from './routes-votes.js';
 import { VoteEvents } from './vote-events.js';
@@ -15,7 +16,7 @@ export interface WorkbenchPluginOptions {
 /**
  * The use-case workbench room: use cases with their team and phase in the learning cycle, and the
  * use-case canvas (versioned per section, with comments), stakeholders, user stories and the story
- * tree, and live prioritisation rounds. Routes under `/api/v1`.
+ * tree, live prioritisation rounds, and the decision log with its dossier. Routes under `/api/v1`.
  */
 export const workbenchPlugin = fp<WorkbenchPluginOptions>(
   async (app) => {
@@ -23,6 +24,7 @@ export const workbenchPlugin = fp<WorkbenchPluginOptions>(
     await app.register(useCaseRoutes(deps), { prefix: '/api/v1' });
     await app.register(storyRoutes(deps), { prefix: '/api/v1' });
     await app.register(voteRoutes(deps, new VoteEvents()), { prefix: '/api/v1' });
+    await app.register(decisionRoutes(deps), { prefix: '/api/v1' });
   },
   { name: 'tweeling-workbench', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-runtime'] },
 );

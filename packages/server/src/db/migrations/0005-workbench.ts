@@ -1,6 +1,7 @@
 /**
  * The use-case workbench room's tables: use cases, their teams, canvas sections with every revision,
- * comments, stakeholders, the story tree, user stories, and prioritisation rounds with their votes.
+ * comments, stakeholders, the story tree, user stories, prioritisation rounds with their votes, and
+ * the decision log with its pinned citations of runs and dataset versions.
  */
 export const sql = /* sql */ `
 CREATE TABLE workbench_use_cases (
@@ -135,5 +136,40 @@ CREATE TABLE workbench_votes (
   ballot      jsonb NOT NULL,
   created_at  timestamptz NOT NULL,
   PRIMARY KEY (round_id, voter_id)
+);
+
+CREATE TABLE workbench_decisions (
+  id            uuid PRIMARY KEY,
+  use_case_id   uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE RESTRICT,
+  title         text NOT NULL,
+  rationale     text NOT NULL,
+  alternatives  text[] NOT NULL,
+  decided_by    text NOT NULL,
+  decided_on    date NOT NULL,
+  legal_basis   text,
+  supersedes    uuid REFERENCES workbench_decisions(id),
+  recorded_by   text NOT NULL,
+  created_at    timestamptz NOT NULL
+);
+CREATE INDEX workbench_decisions_use_case ON workbench_decisions (use_case_id, decided_on DESC);
+
+CREATE TABLE workbench_decision_runs (
+  decision_id  uuid NOT NULL REFERENCES workbench_decisions(id),
+  job_id       uuid NOT NULL,
+  app_id       text NOT NULL,
+  app_version  text NOT NULL,
+  code_hash    text NOT NULL,
+  ended_at     timestamptz NOT NULL,
+  outputs      jsonb NOT NULL,
+  record       jsonb NOT NULL,
+  PRIMARY KEY (decision_id, job_id)
+);
+
+CREATE TABLE workbench_decision_datasets (
+  decision_id   uuid NOT NULL REFERENCES workbench_decisions(id),
+  dataset_id    text NOT NULL,
+  version       integer NOT NULL,
+  content_hash  text NOT NULL,
+  PRIMARY KEY (decision_id, dataset_id, version)
 );
 `;
