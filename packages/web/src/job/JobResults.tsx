@@ -3,6 +3,7 @@ import type { JobResults as Results, OutputReference } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { AuthDownload } from '../components/AuthDownload.js';
+import { ValueView } from './ValueView.js';
 
 function isReference(value: unknown): value is OutputReference {
   return typeof value === 'object' && value !== null && 'href' in value && 'dataset' in value && 'kind' in value;
@@ -10,7 +11,7 @@ function isReference(value: unknown): value is OutputReference {
 
 /** The job's outputs: datasets (open on the map, download) and values (shown as JSON). */
 export function JobResults({ results }: { results: Results }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const entries = Object.entries(results);
   const references = entries.filter((e): e is [string, OutputReference] => isReference(e[1]));
   const values = entries.filter(([, v]) => !isReference(v));
@@ -44,9 +45,9 @@ export function JobResults({ results }: { results: Results }) {
         ))}
       </ul>
       {values.map(([name, value]) => (
-        <details className="twl-details" key={name}>
+        <details className="twl-details" key={name} open>
           <summary>{name}</summary>
-          <pre className="utrecht-code-block twl-pre">{JSON.stringify(value, null, 2)}</pre>
+          <ValueView value={value} lang={lang} caption={name} />
         </details>
       ))}
     </section>

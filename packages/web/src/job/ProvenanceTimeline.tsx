@@ -2,12 +2,14 @@ import type { RunRecord } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { AuthDownload } from '../components/AuthDownload.js';
+import { useOrganisationName } from '../datasets/useOrganisations.js';
 
 const short = (hash: string) => hash.slice(0, 12);
 
 /** The run record as a readable timeline: who started it, which release and code, which data versions, which outputs, when. */
 export function ProvenanceTimeline({ record, provHref }: { record: RunRecord; provHref: string }) {
   const { t, lang } = useI18n();
+  const orgName = useOrganisationName();
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB') : '—');
   return (
     <section aria-labelledby="prov-heading">
@@ -17,7 +19,7 @@ export function ProvenanceTimeline({ record, provHref }: { record: RunRecord; pr
       <ol className="twl-timeline">
         <li className="twl-timeline__item">
           <strong>{t('job.prov.started')}</strong> <time dateTime={record.startedAt ?? undefined}>{when(record.startedAt)}</time>
-          <div>{t('job.prov.who', { org: record.who.organisationId })}{record.who.userId ? ` (${record.who.userId})` : record.who.tokenId ? ` (token ${record.who.tokenId.slice(0, 8)})` : ''}</div>
+          <div>{t('job.prov.who', { org: orgName(record.who.organisationId) })}{record.who.userId ? ` (${record.who.userId})` : record.who.tokenId ? ` (token ${record.who.tokenId.slice(0, 8)})` : ''}</div>
         </li>
         <li className="twl-timeline__item">
           <strong>{t('job.prov.app', { id: record.app.id, version: record.app.version })}</strong>
