@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import { parseAppManifest } from '@tweeling/core';
+import { ChainDefinition, chainToManifest, parseAppManifest } from '@tweeling/core';
 import { runLocally, type LocalDataset, type VectorOutput } from '@tweeling/sdk';
 import { createDemoArea, type DemoArea } from '@tweeling/demo';
 import app from '../src/index.js';
@@ -47,6 +47,12 @@ describe('manifest', () => {
     }
     expect(chain.steps[1]!.inputs.roads).toEqual({ fromStep: 'flood', output: 'roads' });
     for (const o of Object.values(chain.outputs)) expect(Object.keys(manifests[stepProcess[o.fromStep]!]!.outputs)).toContain(o.output);
+    // The platform's chain check (typed ports) accepts it and offers it as one process.
+    const asApp = chainToManifest(ChainDefinition.parse(chain), new Map(Object.entries(manifests)));
+    expect(asApp.id).toBe('wateroverlast-bereikbaarheid');
+    expect(asApp.inputs.floodStorm?.schema.default).toBe('T100_70mm_1h');
+    expect(asApp.inputs.reachRoads).toBeUndefined(); // bound to the flood step's output
+    expect(Object.keys(asApp.outputs).sort()).toEqual(['floodedBuildings', 'maxDepth', 'roads', 'unreachableBuildings', 'unreachableSeries']);
   });
 });
 

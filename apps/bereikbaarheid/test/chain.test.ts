@@ -1,8 +1,8 @@
 /**
- * The chain wateroverlast → bereikbaarheid run by hand (the platform's chain runtime does not run
- * chains yet): the flood app's `roads` output becomes the `roads` input of this app. The flood app
- * is imported from its built workspace package for this test only (as the server's tests import the
- * reference apps); this package does not depend on it.
+ * The chain wateroverlast → bereikbaarheid run by hand in memory (the server's chain runtime does
+ * the same with stored datasets): the flood app's `roads` output becomes the `roads` input of this
+ * app. The flood app is imported from its built workspace package for this test only (as the
+ * server's tests import the reference apps); this package does not depend on it.
  */
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
