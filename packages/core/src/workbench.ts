@@ -284,3 +284,4 @@ export type CanvasCommentCreate = z.infer<typeof CanvasCommentCreate>;
 export * from './workbench-stories.js';
 export * from './workbench-votes.js';
 export * from './workbench-decisions.js';
+export * from './workbench-retros.js';

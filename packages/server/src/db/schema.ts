@@ -258,6 +258,9 @@ export interface Database {
   workbench_decisions: WorkbenchDecisionsTable;
   workbench_decision_runs: WorkbenchDecisionRunsTable;
   workbench_decision_datasets: WorkbenchDecisionDatasetsTable;
+  workbench_retrospectives: WorkbenchRetrospectivesTable;
+  workbench_actions: WorkbenchActionsTable;
+  workbench_lessons: WorkbenchLessonsTable;
   users: UsersTable;
   memberships: MembershipsTable;
   api_tokens: ApiTokensTable;
@@ -434,4 +437,38 @@ export interface WorkbenchDecisionDatasetsTable {
   dataset_id: string;
   version: number;
   content_hash: string;
+}
+
+/** A date column: written as YYYY-MM-DD, read as a Date (midnight UTC) or a string. */
+type DateColumn = ColumnType<Date | string, string, string>;
+
+export interface WorkbenchRetrospectivesTable {
+  id: string;
+  use_case_id: string;
+  held_on: DateColumn;
+  axes: unknown;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export interface WorkbenchActionsTable {
+  id: string;
+  use_case_id: string;
+  retrospective_id: string | null;
+  description: string;
+  owner: string;
+  due_on: ColumnType<Date | string | null, string | null, string | null>;
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkbenchLessonsTable {
+  id: string;
+  use_case_id: string;
+  retrospective_id: string | null;
+  axis: string;
+  text: string;
+  shared: Generated<boolean>;
+  created_at: Timestamp;
 }

@@ -21,4 +21,6 @@ export const WORKBENCH_ERRORS = {
   DECISION_NOT_FOUND: defineError('TWL_WORKBENCH_DECISION_NOT_FOUND', 404, 'Besluit niet gevonden'),
   RUN_FORBIDDEN: defineError('TWL_WORKBENCH_RUN_FORBIDDEN', 403, 'Run van een andere organisatie'),
   RUN_NOT_CITABLE: defineError('TWL_WORKBENCH_RUN_NOT_CITABLE', 400, 'Run kan niet worden aangehaald'),
+  ACTION_NOT_FOUND: defineError('TWL_WORKBENCH_ACTION_NOT_FOUND', 404, 'Actie niet gevonden'),
+  LESSON_NOT_FOUND: defineError('TWL_WORKBENCH_LESSON_NOT_FOUND', 404, 'Les niet gevonden'),
 } as const;

@@ -1,7 +1,8 @@
 /**
  * The use-case workbench room's tables: use cases, their teams, canvas sections with every revision,
  * comments, stakeholders, the story tree, user stories, prioritisation rounds with their votes, and
- * the decision log with its pinned citations of runs and dataset versions.
+ * the decision log with its pinned citations of runs and dataset versions, retrospectives, actions
+ * and lessons learned.
  */
 export const sql = /* sql */ `
 CREATE TABLE workbench_use_cases (
@@ -172,4 +173,38 @@ CREATE TABLE workbench_decision_datasets (
   content_hash  text NOT NULL,
   PRIMARY KEY (decision_id, dataset_id, version)
 );
+
+CREATE TABLE workbench_retrospectives (
+  id           uuid PRIMARY KEY,
+  use_case_id  uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  held_on      date NOT NULL,
+  axes         jsonb NOT NULL,
+  recorded_by  text NOT NULL,
+  created_at   timestamptz NOT NULL
+);
+CREATE INDEX workbench_retrospectives_use_case ON workbench_retrospectives (use_case_id, held_on DESC);
+
+CREATE TABLE workbench_actions (
+  id                uuid PRIMARY KEY,
+  use_case_id       uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  retrospective_id  uuid REFERENCES workbench_retrospectives(id) ON DELETE SET NULL,
+  description       text NOT NULL,
+  owner             text NOT NULL,
+  due_on            date,
+  status            text NOT NULL CHECK (status IN ('open','gedaan')),
+  created_at        timestamptz NOT NULL,
+  updated_at        timestamptz NOT NULL
+);
+CREATE INDEX workbench_actions_use_case ON workbench_actions (use_case_id, status, due_on);
+
+CREATE TABLE workbench_lessons (
+  id                uuid PRIMARY KEY,
+  use_case_id       uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  retrospective_id  uuid REFERENCES workbench_retrospectives(id) ON DELETE SET NULL,
+  axis              text NOT NULL CHECK (axis IN ('waardecreatie','ontwikkelingEnGebruik','samenwerking','voortgangActies')),
+  text              text NOT NULL,
+  shared            boolean NOT NULL DEFAULT false,
+  created_at        timestamptz NOT NULL
+);
+CREATE INDEX workbench_lessons_shared ON workbench_lessons (shared, created_at DESC);
 `;
