@@ -11,8 +11,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Counts the pixels of a PNG (e.g. a screenshot) within `tolerance` of each colour, decoded by the page itself. */
-export async function countColours(page: Page, png: Buffer, colours: Record<string, [number, number, number]>, tolerance = 24): Promise<Record<string, number> & { total: number }> {
-  return page.evaluate(
+export async function countColours<K extends string>(page: Page, png: Buffer, colours: Record<K, [number, number, number]>, tolerance = 24): Promise<Record<K | 'total', number>> {
+  const counts = await page.evaluate(
     async ({ base64, colours, tolerance }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
@@ -31,8 +31,9 @@ export async function countColours(page: Page, png: Buffer, colours: Record<stri
           if (Math.abs(data[i]! - r) <= tolerance && Math.abs(data[i + 1]! - g) <= tolerance && Math.abs(data[i + 2]! - b) <= tolerance) counts[name]! += 1;
         }
       }
-      return counts as Record<string, number> & { total: number };
+      return counts;
     },
-    { base64: png.toString('base64'), colours, tolerance },
+    { base64: png.toString('base64'), colours: colours as Record<string, [number, number, number]>, tolerance },
   );
+  return counts as Record<K | 'total', number>;
 }

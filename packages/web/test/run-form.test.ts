@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessInput } from '../src/api/types.js';
+import type { JsonSchema, ProcessInput } from '../src/api/types.js';
 import { fieldSpec, initialValue, toInputs, validateField } from '../src/form/schema.js';
 import { format } from '../src/i18n/index.js';
 import { nl } from '../src/i18n/nl.js';
 
 const t = (key: keyof typeof nl, vars?: Record<string, string | number>) => format(nl[key], vars);
 
-const datasetSchema = {
+const datasetSchema: JsonSchema = {
   oneOf: [
     { type: 'object', required: ['dataset'], properties: { dataset: { type: 'string' }, version: { type: 'integer' } } },
     { type: 'object', required: ['href'], properties: { href: { type: 'string' } } },
@@ -18,7 +18,7 @@ describe('run form from JSON Schema', () => {
   it('maps inputs to fields: datasets by their data requirement, numbers with units, enums, dates, JSON for the rest', () => {
     const inputs: Record<string, ProcessInput> = {
       buildings: { title: 'Gebouwen', schema: datasetSchema, minOccurs: 0, dataRequirement: { kind: 'vector' } },
-      dem: { title: 'Hoogte', schema: { ...datasetSchema, default: undefined }, dataRequirement: { kind: 'raster' } },
+      dem: { title: 'Hoogte', schema: { oneOf: datasetSchema.oneOf ?? [] }, dataRequirement: { kind: 'raster' } },
       rain: { title: 'Neerslag', schema: { type: 'number', minimum: 0, maximum: 200, default: 70 }, unit: 'mm', minOccurs: 0 },
       storm: { title: 'Bui', schema: { type: 'string', enum: ['T100', 'T250'], default: 'T100' }, minOccurs: 0 },
       date: { title: 'Datum', schema: { type: 'string', format: 'date', default: '2025-07-21' }, minOccurs: 0 },
