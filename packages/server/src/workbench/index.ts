@@ -8,6 +8,7 @@ import { voteRoutes } from './routes-votes.js';
 import { VoteEvents } from './vote-events.js';
 
 export { WORKBENCH_ERRORS } from './errors.js';
+export { seedDemoWorkbench } from './seed.js';
 export type { WorkbenchDeps } from './access.js';
 
 export interface WorkbenchPluginOptions {
