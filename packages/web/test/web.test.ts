@@ -124,6 +124,23 @@ describe('web app in Chromium', () => {
     expect(await page.locator('.twl-verdict').textContent()).toContain('Gereproduceerd');
   });
 
+  it('starts hittestress by keyboard (Enter in a field submits the form) and cancels it from the job page', async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.goto(`${server.url}/#/apps/hittestress`);
+    const field = page.getByLabel('Luchttemperatuur (°C)');
+    await field.waitFor();
+    await field.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/jobs\/[0-9a-f-]{36}$/);
+    const cancel = page.getByRole('button', { name: 'Annuleren' });
+    await cancel.waitFor();
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-status="dismissed"]').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('status').filter({ hasText: 'Geannuleerd' }).count()).toBe(1);
+    expect(await cancel.count()).toBe(0);
+  });
+
   it('draws the map from the platform’s own tiles: coloured buildings and the run’s output on the canvas', async () => {
     await page.goto(jobUrl);
     const mapLink = page.getByRole('link', { name: 'Toon op de kaart' }).first();
