@@ -204,6 +204,11 @@ export const Accreditation = z
   .describe('A signed accreditation of an app release');
 export type Accreditation = z.infer<typeof Accreditation>;
 
+/** A public signing key of this instance, to verify accreditations independently. */
+export const SigningKeyInfo = z
+  .object({ id: z.string(), publicKey: z.string().describe('Ed25519 public key, SPKI PEM'), createdAt: z.string().datetime() })
+  .describe('Public signing key of this Tweeling instance');
+
 export const AccreditationCreate = z
   .strictObject({
     version: SemVer.optional().describe('Release to accredit; the newest stable one when left out'),

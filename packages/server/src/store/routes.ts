@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Accreditation, AccreditationCreate, AppId, CatalogueQuery, CataloguePage, FitCheck, Listing, OrganisationId, Problem, Review, ReviewCreate, UseCaseIdSchema, UseCaseSummary } from '@tweeling/core';
+import { Accreditation, AccreditationCreate, AppId, CatalogueQuery, CataloguePage, FitCheck, Listing, OrganisationId, Problem, Review, ReviewCreate, SigningKeyInfo, UseCaseIdSchema, UseCaseSummary } from '@tweeling/core';
 import { actorOf } from '../identity/index.js';
 import { createAccreditation, listAccreditations } from './accreditations.js';
 import { searchCatalogue, useCaseCounts } from './catalogue.js';
 import { fitCheck } from './fit.js';
 import { getListing } from './listing.js';
 import { createReview, listReviews } from './reviews.js';
+import { listPublicKeys } from './signing.js';
 import type { StoreDeps } from './visibility.js';
 
 const AppParams = z.strictObject({ appId: AppId });
@@ -82,5 +83,11 @@ export const storeRoutes = (): FastifyPluginAsyncZod => async (app) => {
     config: { access: { permission: 'accredit' } },
     schema: { tags, summary: 'Accreditatie ondertekenen (Ed25519), door een accrediterende organisatie', params: AppParams, body: AccreditationCreate, response: { 201: Accreditation, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await createAccreditation(deps(), request.caller, actorOf(request), request.params.appId, request.body)),
+  });
+
+  app.get('/accreditations/keys', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'Publieke sleutels waarmee deze installatie accreditaties ondertekent (Ed25519)', response: { 200: z.object({ keys: z.array(SigningKeyInfo) }) } },
+    handler: async () => ({ keys: await listPublicKeys(app.db.kysely) }),
   });
 };

@@ -41,6 +41,12 @@ export async function signStatement(trx: Kysely<Database>, statement: unknown, n
   return { signature, keyId: key.id };
 }
 
+/** The instance's public keys (the private halves never leave this file), oldest first. */
+export async function listPublicKeys(db: Kysely<Database>): Promise<Array<{ id: string; publicKey: string; createdAt: string }>> {
+  const rows = await db.selectFrom('store_signing_keys').select(['id', 'public_key', 'created_at']).orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, publicKey: r.public_key, createdAt: new Date(r.created_at).toISOString() }));
+}
+
 /** Public keys by id. */
 export async function publicKeys(db: Kysely<Database>): Promise<Map<string, string>> {
   const rows = await db.selectFrom('store_signing_keys').select(['id', 'public_key']).execute();

@@ -204,7 +204,10 @@ describe('store: catalogue, listing, reviews, accreditations', () => {
     const resigned = await signStatement(db.kysely, expired, new Date());
     await db.kysely.updateTable('store_accreditations').set({ statement: JSON.stringify(expired), signature: resigned.signature }).where('id', '=', expiring.id).execute();
     expect((await listed()).find((a) => a.id === expiring.id)?.status).toBe('expired');
-    expect((await db.kysely.selectFrom('store_signing_keys').select('id').execute())).toHaveLength(1);
+    const keys = (await get('/api/v1/accreditations/keys')).json().keys as Array<{ id: string; publicKey: string }>;
+    expect(keys.map((k) => k.id)).toEqual([accreditation.keyId]);
+    expect(keys[0]?.publicKey).toBe(accreditation.publicKey);
+    expect(JSON.stringify(keys)).not.toMatch(/PRIVATE/);
     expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
   });
 });
