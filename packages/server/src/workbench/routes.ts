@@ -23,6 +23,7 @@ import {
 import { actorOf, type Access } from '../identity/index.js';
 import type { WorkbenchDeps } from './access.js';
 import * as canvas from './canvas.js';
+import { useCaseMarkdown } from './export.js';
 import * as useCases from './use-cases.js';
 
 /** Reads are public: services show anonymous callers and other organisations only public use cases. */
@@ -81,6 +82,12 @@ export function useCaseRoutes(deps: () => WorkbenchDeps): FastifyPluginAsyncZod 
       config: { access: WRITE },
       schema: { tags, summary: 'Usecaseteam en rollen vastleggen', params: UseCaseParams, body: UseCaseTeamPut, response: { 200: UseCase, ...errors } },
       handler: async (request) => useCases.setTeam(deps(), request.caller, actorOf(request), request.params.useCaseId, request.body.team),
+    });
+
+    app.get('/use-cases/:useCaseId/export.md', {
+      config: { access: READ },
+      schema: { tags, summary: 'De hele use case als Markdown (canvas, belanghebbenden, verhaalboom, user stories, besluiten, retrospectieven)', params: UseCaseParams, response: { 200: z.string(), 400: Problem, 404: Problem } },
+      handler: async (request, reply) => reply.type('text/markdown; charset=utf-8').send(await useCaseMarkdown(deps(), request.caller, request.params.useCaseId)),
     });
 
     app.get('/use-cases/:useCaseId/canvas', {

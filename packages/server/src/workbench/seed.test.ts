@@ -39,6 +39,14 @@ describe('workbench demo seed', () => {
     const tree = StoryTree.parse((await app.inject({ method: 'GET', url: `/api/v1/use-cases/${heat.id}/story-tree` })).json());
     expect(tree.nodes.filter((n) => n.kind === 'kpi').map((n) => n.target)).toEqual(expect.arrayContaining(['2 °C lagere gevoelstemperatuur', '50 % schaduw op looproutes']));
     expect(tree.nodes.filter((n) => n.kind === 'object').map((n) => n.label)).toEqual(expect.arrayContaining(['Bomen', 'Gebouwen', 'Wegen']));
+    const markdown = await app.inject({ method: 'GET', url: `/api/v1/use-cases/${heat.id}/export.md` });
+    expect(markdown.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(markdown.body).toMatch(/^# Hittestress\n/);
+    expect(markdown.body).toContain('    - kpi: Schaduw op looproutes (doel: 50 % schaduw op looproutes)');
+    expect(markdown.body).toContain('- Als technisch adviseur wil ik schaduw en groen');
+    const waterMd = (await app.inject({ method: 'GET', url: `/api/v1/use-cases/${water.id}/export.md` })).body;
+    expect(waterMd).toContain('**Welke beslissingen willen zij kunnen nemen?**');
+    expect(waterMd).toContain('- [ ] Budgethouder en beheer van de tool vastleggen (intakeformulier) (Projectleider, uiterlijk 2026-12-01)');
     const seeded = await db.kysely.selectFrom('audit_log').select('action').where('actor', '=', 'seed').where('action', 'like', 'use-case.%').execute();
     expect(seeded.length).toBe(5);
   });
