@@ -85,6 +85,13 @@ describe('store subscriptions and monthly statements', () => {
     expect(s.totalEur).toBe(132.55);
     const metered = await db.kysely.selectFrom('usage_events').select('job_id').where('organisation_id', '=', 'almere').execute();
     expect(s.lines.flatMap((l) => l.jobIds).sort()).toEqual(metered.map((m) => m.job_id).sort());
+    const csv = await app.inject({ method: 'GET', url: `/api/v1/organisations/almere/statements?month=${month}`, headers: { ...bearer(tokens.admin!), accept: 'text/csv' } });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = csv.body.trim().split('\r\n').map((r) => r.split(','));
+    expect(rows[0]).toEqual(['month', 'organisation', 'app', 'version', 'kind', 'description', 'quantity', 'unitPriceEur', 'amountEur', 'jobIds']);
+    expect(rows).toHaveLength(s.lines.length + 2);
+    expect(rows.at(-1)?.[8]).toBe('132.55');
+    expect(rows.find((r) => r[2] === 'betaal-per-run')?.slice(6, 9)).toEqual(['3', '2.35', '7.05']);
     const earlier = Statement.parse((await statement('admin', 'month=2020-01')).json());
     expect(earlier).toMatchObject({ lines: [], runs: 0, totalEur: 0 });
     expect((await verifyAuditChain(db.kysely)).ok).toBe(true);

@@ -113,3 +113,17 @@ export async function monthlyStatement(deps: StoreDeps, organisationId: string, 
   const totalCents = lines.reduce((sum, l) => sum + cents(l.amountEur), 0);
   return { organisationId, month, currency: 'EUR', lines, runs: events.length, totalEur: totalCents / 100 };
 }
+
+/** A CSV field: quoted when it holds a separator, quote or line break (RFC 4180). */
+const field = (value: string | number) => {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The statement as CSV (RFC 4180, comma-separated, header row, a closing total row); amounts in euro with two decimals. */
+export function statementCsv(s: Statement): string {
+  const header = ['month', 'organisation', 'app', 'version', 'kind', 'description', 'quantity', 'unitPriceEur', 'amountEur', 'jobIds'];
+  const rows = s.lines.map((l) => [s.month, s.organisationId, l.appId, l.appVersion ?? '', l.kind, l.description, l.quantity, l.unitPriceEur.toFixed(2), l.amountEur.toFixed(2), l.jobIds.join(' ')]);
+  rows.push([s.month, s.organisationId, '', '', 'total', 'Totaal', s.runs, '', s.totalEur.toFixed(2), '']);
+  return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
