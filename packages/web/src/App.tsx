@@ -41,7 +41,7 @@ export function App() {
   const route = useRoute();
   const section = route.path[0] ?? '';
   return (
-    <div className="utrecht-document utrecht-page twl-page">
+    <div className="utrecht-document twl-page">
       <SkipLink />
       <SiteHeader section={section} />
       <main id="main" tabIndex={-1} className="utrecht-page-content twl-main">

@@ -8,6 +8,10 @@ export function JobProgress({ job, log }: { job: JobInfo; log: LogLine[] }) {
   const { t, lang } = useI18n();
   const statusText = t(`job.status.${job.status}` as MessageKey);
   const progress = job.progress ?? 0;
+  // ETA from the rate so far (progress is linear enough per app to be a useful hint).
+  const elapsedS = job.started ? (Date.parse(job.updated ?? job.started) - Date.parse(job.started)) / 1000 : 0;
+  const etaS = job.status === 'running' && progress > 0 && progress < 100 && elapsedS > 0 ? (elapsedS * (100 - progress)) / progress : undefined;
+  const eta = etaS === undefined ? undefined : etaS < 90 ? t('job.seconds', { n: Math.max(1, Math.round(etaS)) }) : t('job.minutes', { n: Math.round(etaS / 60) });
   const time = (iso: string) => new Date(iso).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB');
   return (
     <section aria-labelledby="progress-heading" className="twl-progress">
@@ -21,6 +25,7 @@ export function JobProgress({ job, log }: { job: JobInfo; log: LogLine[] }) {
       <div className="twl-progress__bar">
         <progress id="job-progress" max={100} value={progress} aria-label={t('job.progress')} />
         <span aria-hidden="true">{progress}%</span>
+        {eta && <span className="twl-muted">{t('job.eta', { time: eta })}</span>}
       </div>
       <details className="twl-details" open>
         <summary>{t('job.log')}</summary>
