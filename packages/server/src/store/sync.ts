@@ -6,6 +6,10 @@ import { USE_CASES, type AppManifest } from '@tweeling/core';
 import type { Database } from '../db/index.js';
 import { manifestCriteria } from './trust.js';
 
+/** Rows per INSERT while syncing (well below PostgreSQL's 65 535 bind parameters). */
+const BATCH_ROWS = 500;
+const chunks = <T>(rows: T[]): T[][] => Array.from({ length: Math.ceil(rows.length / BATCH_ROWS) }, (_, i) => rows.slice(i * BATCH_ROWS, (i + 1) * BATCH_ROWS));
+
 /** How many folders above the app's module to look for `tweeling.app.json` (dist/app.js → app root). */
 const MAX_LEVELS_UP = 3;
 
@@ -62,13 +66,40 @@ export async function syncListings(db: Kysely<Database>, now: Date): Promise<num
   const releases = await db.selectFrom('app_releases').selectAll().orderBy('app_id').orderBy('installed_at').execute();
   const orgs = new Map((await db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
   const changelogs = await Promise.all(releases.map((r) => readChangelog(r.module, r.version).catch(() => null)));
+  const listings = new Map<string, { app_id: string; publisher_id: string; state: string; first_published_at: Date; updated_at: Date }>();
+  for (const row of releases) {
+    const installed = new Date(row.installed_at);
+    const seen = listings.get(row.app_id);
+    // The newest release names the publisher; the oldest gives the first-published date.
+    listings.set(row.app_id, { app_id: row.app_id, publisher_id: row.publisher_id, state: 'listed', first_published_at: seen && seen.first_published_at < installed ? seen.first_published_at : installed, updated_at: now });
+  }
+  const releaseRows = releases.map((row, index) => {
+    const m = row.manifest as AppManifest;
+    const text = searchText(m, orgs.get(row.publisher_id) ?? row.publisher_id);
+    return {
+      app_id: row.app_id,
+      version: row.version,
+      version_key: versionKey(row.version),
+      channel: row.channel,
+      publisher_id: row.publisher_id,
+      use_cases: m.useCases,
+      themes: m.themes,
+      pricing_kind: m.pricing.kind,
+      name: JSON.stringify(m.name),
+      summary: JSON.stringify(m.summary),
+      manifest_trust: manifestCriteria(m).filter((c) => c.met).map((c) => c.id),
+      search_a: text.a,
+      search_b: text.b,
+      search_c: text.c,
+      changelog: changelogs[index] ?? null,
+      published_at: new Date(row.installed_at),
+    };
+  });
   await db.transaction().execute(async (trx) => {
-    for (const [index, row] of releases.entries()) {
-      const m = row.manifest as AppManifest;
-      const installed = new Date(row.installed_at);
+    for (const batch of chunks([...listings.values()])) {
       await trx
         .insertInto('store_listings')
-        .values({ app_id: row.app_id, publisher_id: row.publisher_id, state: 'listed', first_published_at: installed, updated_at: now })
+        .values(batch)
         .onConflict((oc) =>
           oc.column('app_id').doUpdateSet((eb) => ({
             publisher_id: eb.ref('excluded.publisher_id'),
@@ -78,24 +109,20 @@ export async function syncListings(db: Kysely<Database>, now: Date): Promise<num
           })),
         )
         .execute();
-      const values = {
-        version_key: versionKey(row.version),
-        channel: row.channel,
-        publisher_id: row.publisher_id,
-        use_cases: m.useCases,
-        themes: m.themes,
-        pricing_kind: m.pricing.kind,
-        name: JSON.stringify(m.name),
-        summary: JSON.stringify(m.summary),
-        manifest_trust: manifestCriteria(m).filter((c) => c.met).map((c) => c.id),
-        ...((t) => ({ search_a: t.a, search_b: t.b, search_c: t.c }))(searchText(m, orgs.get(row.publisher_id) ?? row.publisher_id)),
-        changelog: changelogs[index] ?? null,
-        published_at: installed,
-      };
+    }
+    for (const batch of chunks(releaseRows)) {
       await trx
         .insertInto('store_releases')
-        .values({ app_id: row.app_id, version: row.version, ...values })
-        .onConflict((oc) => oc.columns(['app_id', 'version']).doUpdateSet(values))
+        .values(batch)
+        .onConflict((oc) =>
+          oc.columns(['app_id', 'version']).doUpdateSet((eb) => ({
+            version_key: eb.ref('excluded.version_key'), channel: eb.ref('excluded.channel'), publisher_id: eb.ref('excluded.publisher_id'),
+            use_cases: eb.ref('excluded.use_cases'), themes: eb.ref('excluded.themes'), pricing_kind: eb.ref('excluded.pricing_kind'),
+            name: eb.ref('excluded.name'), summary: eb.ref('excluded.summary'), manifest_trust: eb.ref('excluded.manifest_trust'),
+            search_a: eb.ref('excluded.search_a'), search_b: eb.ref('excluded.search_b'), search_c: eb.ref('excluded.search_c'),
+            changelog: eb.ref('excluded.changelog'), published_at: eb.ref('excluded.published_at'),
+          })),
+        )
         .execute();
     }
   });
