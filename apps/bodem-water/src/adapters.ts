@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { RasterGrid } from '@tweeling/core';
 import type { VectorDatasetReader } from '@tweeling/sdk';
 import type { SoilPolygon, WaterBody } from './cells.js';
-import { shapeFromGeometry, type Shape } from './geometry.js';
+import { shapeFromGeometry, type Shape } from '@tweeling/sdk';
 import { frameAround, type Frame } from './grid.js';
 import type { AssessmentResult, ParcelResult } from './model.js';
 import type { ParcelSuitability } from './parcels.js';

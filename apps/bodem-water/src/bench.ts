@@ -5,7 +5,7 @@
  */
 import type { SoilPolygon } from './cells.js';
 import { CLIMATE_SCENARIOS } from './climate.js';
-import { shapeFromRings, type Shape } from './geometry.js';
+import { shapeFromRings, type Shape } from '@tweeling/sdk';
 import { frameAround } from './grid.js';
 import { assessSuitability } from './model.js';
 import { RULES, SOIL_CLASSES, SUBSIDENCE_CLASSES } from './rules.js';

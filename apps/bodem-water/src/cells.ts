@@ -5,7 +5,7 @@
  */
 import { shiftFor, type ClimateScenario } from './climate.js';
 import { categoryCode, emptyFactors, type CellFactors } from './evaluate.js';
-import { nearestBoundaryPoint, type Shape } from './geometry.js';
+import { nearestBoundaryPoint, type Shape } from '@tweeling/sdk';
 import { cellCentre, rasteriseShapes, type Frame } from './grid.js';
 
 /** Farthest open water whose level counts for a cell's drooglegging, m (assumption: one polder level area). */

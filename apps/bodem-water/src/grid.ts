@@ -4,20 +4,15 @@
  * resampling of input rasters onto the frame.
  */
 import type { RasterGrid } from '@tweeling/core';
-import { isNoData } from '@tweeling/sdk';
-import type { Shape } from './geometry.js';
+import { isNoData, rasteriseShapes, type GridFrame } from '@tweeling/sdk';
 
 /** Largest grid the app builds, cells (7 functions × 2 states × 2 bytes + factors ≈ 60 bytes per cell). */
 export const MAX_CELLS = 4_000_000;
 
 /** A north-up raster frame: north-west corner, size in cells, square cells in m. */
-export interface Frame {
-  originX: number;
-  originY: number;
-  width: number;
-  height: number;
-  cellSizeM: number;
-}
+/** The analysis grid (see GridFrame in the SDK). */
+export type Frame = GridFrame;
+export { rasteriseShapes };
 
 /**
  * Smallest frame aligned to multiples of `cellSizeM` that covers the box.
@@ -44,41 +39,6 @@ export function cellAt(frame: Frame, x: number, y: number): number {
   const col = Math.floor((x - frame.originX) / frame.cellSizeM);
   const row = Math.floor((frame.originY - y) / frame.cellSizeM);
   return col < 0 || row < 0 || col >= frame.width || row >= frame.height ? -1 : row * frame.width + col;
-}
-
-/**
- * Rasterises polygons by cell centre with an even-odd scanline over every ring, writing `index + 1`
- * (0 = none). Later polygons overwrite earlier ones where they overlap.
- */
-export function rasteriseShapes(shapes: readonly Shape[], frame: Frame): Int32Array {
-  const { originX, originY, width, height, cellSizeM: cs } = frame;
-  const out = new Int32Array(width * height);
-  const xs: number[] = [];
-  shapes.forEach((shape, z) => {
-    const r0 = Math.max(0, Math.floor((originY - shape.maxY) / cs)), r1 = Math.min(height - 1, Math.floor((originY - shape.minY) / cs));
-    for (let row = r0; row <= r1; row++) {
-      const yc = originY - (row + 0.5) * cs;
-      xs.length = 0;
-      for (const ring of shape.rings) {
-        const n = ring.length / 2;
-        for (let i = 0, j = n - 1; i < n; j = i++) {
-          const yi = ring[2 * i + 1] as number, yj = ring[2 * j + 1] as number;
-          if (yi > yc !== yj > yc) {
-            const xi = ring[2 * i] as number, xj = ring[2 * j] as number;
-            xs.push(xi + ((yc - yi) * (xj - xi)) / (yj - yi));
-          }
-        }
-      }
-      xs.sort((a, b) => a - b);
-      for (let k = 0; k + 1 < xs.length; k += 2) {
-        // Cells whose centre x lies in [xs[k], xs[k+1]).
-        const c0 = Math.max(0, Math.ceil(((xs[k] as number) - originX) / cs - 0.5));
-        const c1 = Math.min(width - 1, Math.ceil(((xs[k + 1] as number) - originX) / cs - 0.5) - 1);
-        for (let col = c0; col <= c1; col++) out[row * width + col] = z + 1;
-      }
-    }
-  });
-  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { applyScenario, buildBaseFactors, type Site } from './cells.js';
 import type { ClimateScenario } from './climate.js';
 import { classify, type Suitability } from './evaluate.js';
-import { shapeCentroid, type Shape } from './geometry.js';
+import { shapeCentroid, type Shape } from '@tweeling/sdk';
 import { cellAt, rasteriseShapes, type Frame } from './grid.js';
 import { aggregateParcels, type ParcelSuitability } from './parcels.js';
 import { LAND_FUNCTIONS, type LandFunction, type Rule } from './rules.js';

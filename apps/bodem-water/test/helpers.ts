@@ -1,7 +1,7 @@
 /** Builders for constructed soil layers and sites. */
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Site, SoilPolygon } from '../src/cells.js';
-import { shapeFromGeometry, type Shape } from '../src/geometry.js';
+import { shapeFromGeometry, type Shape } from '@tweeling/sdk';
 import { frameAround } from '../src/grid.js';
 
 /** Polygon geometry of the rectangle x0..x1 × y0..y1. */

@@ -1,7 +1,7 @@
 /** SDK inputs → model input (features → shapes and points), model results → SDK outputs. */
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { VectorDatasetReader } from '@tweeling/sdk';
-import { shapeFromGeometry, shapeFromRings, type Shape } from './geometry.js';
+import { shapeFromGeometry, shapeFromRings, type Shape } from '@tweeling/sdk';
 import type { BuildingIn, BuurtIn, GreenInput, GreenResult, HomeResult, ParkIn, TreeIn } from './model.js';
 import type { RoadEdgeInput } from './network.js';
 

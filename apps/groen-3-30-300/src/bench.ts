@@ -3,7 +3,7 @@
  * trees, a path grid, parks). Run with `npm run bench -w @tweeling/app-groen-3-30-300` after
  * `npx tsc -b apps/groen-3-30-300`. Named cases, same sizes every time.
  */
-import { shapeFromRings, type Shape } from './geometry.js';
+import { shapeFromRings, type Shape } from '@tweeling/sdk';
 import { evaluateGreenRule, type GreenInput } from './model.js';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Shape =>

@@ -7,7 +7,7 @@
  *
  * Raster layout as `RasterGrid` of @tweeling/core: row-major, `i = row * width + col`, row 0 north.
  */
-import type { Shape } from './geometry.js';
+import { rasteriseShapes, type GridFrame, type Shape } from '@tweeling/sdk';
 
 /** Canopy cover the rule asks for, fraction of the neighbourhood area (Konijnendijk 2021). */
 export const RULE_30_MIN_CANOPY_FRACTION = 0.3;
@@ -15,13 +15,8 @@ export const RULE_30_MIN_CANOPY_FRACTION = 0.3;
 export const DEFAULT_CANOPY_CELL_M = 1;
 
 /** A north-up raster frame: north-west corner, size in cells, square cells in m. */
-export interface Frame {
-  originX: number;
-  originY: number;
-  width: number;
-  height: number;
-  cellSizeM: number;
-}
+/** The analysis grid (see GridFrame in the SDK). */
+export type Frame = GridFrame;
 
 /** Smallest frame with cells of `cellSizeM`, aligned to multiples of the cell size, that covers the box. */
 export function frameAround(minX: number, minY: number, maxX: number, maxY: number, cellSizeM: number): Frame {
@@ -61,40 +56,8 @@ export function burnCrowns(canopy: Uint8Array, frame: Frame, x: ArrayLike<number
   }
 }
 
-/**
- * Rasterises zones (neighbourhoods) by cell centre with a scanline over every ring (even-odd), writing
- * `zone index + 1` (0 = no zone). Later zones overwrite earlier ones where they overlap.
- */
-export function rasteriseZones(zones: readonly Shape[], frame: Frame): Int32Array {
-  const { originX, originY, width, height, cellSizeM: cs } = frame;
-  const out = new Int32Array(width * height);
-  const xs: number[] = [];
-  zones.forEach((zone, z) => {
-    const r0 = Math.max(0, Math.floor((originY - zone.maxY) / cs)), r1 = Math.min(height - 1, Math.floor((originY - zone.minY) / cs));
-    for (let row = r0; row <= r1; row++) {
-      const yc = originY - (row + 0.5) * cs;
-      xs.length = 0;
-      for (const ring of zone.rings) {
-        const n = ring.length / 2;
-        for (let i = 0, j = n - 1; i < n; j = i++) {
-          const yi = ring[2 * i + 1] as number, yj = ring[2 * j + 1] as number;
-          if (yi > yc !== yj > yc) {
-            const xi = ring[2 * i] as number, xj = ring[2 * j] as number;
-            xs.push(xi + ((yc - yi) * (xj - xi)) / (yj - yi));
-          }
-        }
-      }
-      xs.sort((a, b) => a - b);
-      for (let k = 0; k + 1 < xs.length; k += 2) {
-        // Cells whose centre x lies in [xs[k], xs[k+1]).
-        const c0 = Math.max(0, Math.ceil(((xs[k] as number) - originX) / cs - 0.5));
-        const c1 = Math.min(width - 1, Math.ceil(((xs[k + 1] as number) - originX) / cs - 0.5) - 1);
-        for (let col = c0; col <= c1; col++) out[row * width + col] = z + 1;
-      }
-    }
-  });
-  return out;
-}
+/** Rasterises zones (neighbourhoods) by cell centre: `zone index + 1`, 0 = no zone (the SDK's scanline). */
+export const rasteriseZones = rasteriseShapes;
 
 /** Canopy statistics of one zone: cells, canopy cells (any non-zero code) and the cover fraction. */
 export interface ZoneCanopy {

@@ -13,7 +13,7 @@ export type { GreenInput, GreenParams, GreenResult, HomeResult, BuurtResult } fr
 export { countTreesInView, DEFAULT_VIEW_DISTANCE_M, RULE_3_MIN_TREES } from './trees-in-view.js';
 export { burnCrowns, canopyPerZone, rasteriseZones, frameAround, RULE_30_MIN_CANOPY_FRACTION } from './canopy.js';
 export { buildNetwork, snapToNetwork, distancesFromSources, distanceToNearestSource } from './network.js';
-export { shapeFromGeometry, shapeFromRings } from './geometry.js';
+export { shapeFromGeometry, shapeFromRings } from '@tweeling/sdk';
 
 /** Inputs as `run` receives them (see tweeling.app.json). */
 export interface GroenInputs {

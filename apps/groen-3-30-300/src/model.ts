@@ -3,7 +3,7 @@
  * kernels (trees in view, canopy cover, network distance to a park) on plain typed data. No I/O.
  */
 import { burnCrowns, canopyPerZone, frameAround, rasteriseZones, type Frame } from './canopy.js';
-import { densifyOuterRings, pointInShape, shapeAreaM2, shapeCentroid, type Shape } from './geometry.js';
+import { densifyOuterRings, pointInShape, shapeAreaM2, shapeCentroid, type Shape } from '@tweeling/sdk';
 import { GridIndex } from './grid-index.js';
 import { buildNetwork, distanceToNearestSource, distancesFromSources, snapToNetwork, type RoadEdgeInput, type Source } from './network.js';
 import { countTreesInView } from './trees-in-view.js';

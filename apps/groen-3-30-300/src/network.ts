@@ -4,7 +4,7 @@
  * Edge weights are the planar polyline lengths in metres. Every edge is walkable in both directions.
  */
 import type { Position } from 'geojson';
-import { closestOnSegment, segmentCrossesShape, type Shape } from './geometry.js';
+import { closestOnSegment, segmentCrossesShape, type Shape } from '@tweeling/sdk';
 import { GridIndex } from './grid-index.js';
 
 /** One road edge as read from the data: node ids (optional) and the polyline. */

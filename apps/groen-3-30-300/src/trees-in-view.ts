@@ -10,7 +10,7 @@
  * edge within the view distance. Planar (2D) test: no heights, no crowns hiding trunks, no fences.
  */
 import { GridIndex } from './grid-index.js';
-import { nearestBoundaryPoint, pointInShape, segmentCrossesShape, type Shape } from './geometry.js';
+import { nearestBoundaryPoint, pointInShape, segmentCrossesShape, type Shape } from '@tweeling/sdk';
 
 /**
  * Default view distance from the facade, m. Our assumption: Konijnendijk (2021, 2023) gives no distance;

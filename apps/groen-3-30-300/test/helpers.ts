@@ -1,6 +1,6 @@
 /** Small builders of GeoJSON features and model shapes for the tests. */
 import type { Feature, Polygon } from 'geojson';
-import { shapeFromGeometry, type Shape } from '../src/geometry.js';
+import { shapeFromGeometry, type Shape } from '@tweeling/sdk';
 
 /** Closed counter-clockwise ring of the rectangle x0..x1 × y0..y1. */
 export function rectRing(x0: number, y0: number, x1: number, y1: number): number[][] {

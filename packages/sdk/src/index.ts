@@ -10,3 +10,4 @@ export * from './app.js';
 export * from './memory-datasets.js';
 export * from './run-locally.js';
 export * from './file-datasets.js';
+export * from './geometry.js';

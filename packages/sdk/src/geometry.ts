@@ -1,9 +1,12 @@
 /**
  * Planar geometry on RD New coordinates (metres): polygon shapes as flat typed arrays, point-in-polygon,
- * nearest boundary point, area and centroid. Pure functions, no I/O. (Same code as in the groen-3-30-300
- * app: apps depend only on core and sdk, so small helpers are copied rather than shared.)
+ * nearest boundary point, area and centroid, the segment/polygon crossing test used for lines of sight,
+ * and rasterising shapes onto a grid. Pure functions, no I/O; shared by the apps that need them.
  */
 import type { Geometry, Position } from 'geojson';
+
+/** Tolerance on the sight-line parameter (0..1) below which a touch at the start counts as no crossing. */
+const CROSSING_EPS = 1e-9;
 
 /**
  * A polygon or multipolygon: every ring as a flat `[x0, y0, x1, y1, …]` array without the closing
@@ -146,3 +149,90 @@ export function nearestBoundaryPoint(shape: Shape, x: number, y: number): { x: n
   }
   return { x: best.x, y: best.y, distM: Math.sqrt(best.d2) };
 }
+
+/**
+ * Whether segment a→b crosses an edge of the shape. A touch at the very start (a on the boundary, as
+ * for a sight line leaving a facade) does not count; running along an edge (collinear) does not count;
+ * passing exactly through a vertex does (conservative for sight lines).
+ */
+export function segmentCrossesShape(shape: Shape, ax: number, ay: number, bx: number, by: number): boolean {
+  if (Math.max(ax, bx) < shape.minX || Math.min(ax, bx) > shape.maxX || Math.max(ay, by) < shape.minY || Math.min(ay, by) > shape.maxY) {
+    return false;
+  }
+  const rx = bx - ax, ry = by - ay;
+  for (const ring of shape.rings) {
+    const n = ring.length / 2;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const cx = ring[2 * j] as number, cy = ring[2 * j + 1] as number;
+      const sx = (ring[2 * i] as number) - cx, sy = (ring[2 * i + 1] as number) - cy;
+      const denom = rx * sy - ry * sx;
+      if (denom === 0) continue;
+      const qx = cx - ax, qy = cy - ay;
+      const t = (qx * sy - qy * sx) / denom;
+      const u = (qx * ry - qy * rx) / denom;
+      if (t > CROSSING_EPS && t < 1 - CROSSING_EPS && u >= 0 && u <= 1) return true;
+    }
+  }
+  return false;
+}
+
+/** Points every `spacingM` along the exterior rings of a shape (vertices included), flat `[x, y, …]`. */
+export function densifyOuterRings(shape: Shape, spacingM: number): number[] {
+  const out: number[] = [];
+  shape.rings.forEach((ring, k) => {
+    if (!shape.outer[k]) return;
+    const n = ring.length / 2;
+    for (let i = 0; i < n; i++) {
+      const ax = ring[2 * i] as number, ay = ring[2 * i + 1] as number;
+      const bx = ring[(2 * i + 2) % ring.length] as number, by = ring[(2 * i + 3) % ring.length] as number;
+      const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / spacingM));
+      for (let s = 0; s < steps; s++) out.push(ax + ((bx - ax) * s) / steps, ay + ((by - ay) * s) / steps);
+    }
+  });
+  return out;
+}
+
+/** A regular grid in RD New: top-left corner, size in cells, square cells of `cellSizeM` metres. */
+export interface GridFrame {
+  originX: number;
+  originY: number;
+  width: number;
+  height: number;
+  cellSizeM: number;
+}
+
+/**
+ * Rasterises polygons by cell centre with an even-odd scanline over every ring, writing `index + 1`
+ * (0 = none). Later polygons overwrite earlier ones where they overlap.
+ */
+export function rasteriseShapes(shapes: readonly Shape[], frame: GridFrame): Int32Array {
+  const { originX, originY, width, height, cellSizeM: cs } = frame;
+  const out = new Int32Array(width * height);
+  const xs: number[] = [];
+  shapes.forEach((shape, z) => {
+    const r0 = Math.max(0, Math.floor((originY - shape.maxY) / cs)), r1 = Math.min(height - 1, Math.floor((originY - shape.minY) / cs));
+    for (let row = r0; row <= r1; row++) {
+      const yc = originY - (row + 0.5) * cs;
+      xs.length = 0;
+      for (const ring of shape.rings) {
+        const n = ring.length / 2;
+        for (let i = 0, j = n - 1; i < n; j = i++) {
+          const yi = ring[2 * i + 1] as number, yj = ring[2 * j + 1] as number;
+          if (yi > yc !== yj > yc) {
+            const xi = ring[2 * i] as number, xj = ring[2 * j] as number;
+            xs.push(xi + ((yc - yi) * (xj - xi)) / (yj - yi));
+          }
+        }
+      }
+      xs.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        // Cells whose centre x lies in [xs[k], xs[k+1]).
+        const c0 = Math.max(0, Math.ceil(((xs[k] as number) - originX) / cs - 0.5));
+        const c1 = Math.min(width - 1, Math.ceil(((xs[k + 1] as number) - originX) / cs - 0.5) - 1);
+        for (let col = c0; col <= c1; col++) out[row * width + col] = z + 1;
+      }
+    }
+  });
+  return out;
+}
+
