@@ -285,3 +285,4 @@ export * from './workbench-stories.js';
 export * from './workbench-votes.js';
 export * from './workbench-decisions.js';
 export * from './workbench-retros.js';
+export * from './workbench-value.js';

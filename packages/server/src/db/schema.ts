@@ -261,6 +261,8 @@ export interface Database {
   workbench_retrospectives: WorkbenchRetrospectivesTable;
   workbench_actions: WorkbenchActionsTable;
   workbench_lessons: WorkbenchLessonsTable;
+  workbench_value_items: WorkbenchValueItemsTable;
+  workbench_map_views: WorkbenchMapViewsTable;
   users: UsersTable;
   memberships: MembershipsTable;
   api_tokens: ApiTokensTable;
@@ -470,5 +472,27 @@ export interface WorkbenchLessonsTable {
   axis: string;
   text: string;
   shared: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface WorkbenchValueItemsTable {
+  id: string;
+  use_case_id: string;
+  stakeholder_id: string | null;
+  dimension: string;
+  kind: string;
+  description: string;
+  amount_eur: number | null;
+  status: string;
+  note: string | null;
+  updated_at: Timestamp;
+}
+
+export interface WorkbenchMapViewsTable {
+  id: string;
+  use_case_id: string;
+  title: string;
+  view: unknown;
+  created_by: string;
   created_at: Timestamp;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Decision, DecisionDossier, JobInfo, Problem, UseCase } from '@tweeling/core';
+import { Decision, DecisionDossier, JobInfo, MapView, Problem, UseCase } from '@tweeling/core';
 import { seedDemoArea } from '../demo-datasets.js';
 import { bearer, buildTestApp, FIXTURE_APPS, openTestDb, tokenFor, type TestDb } from '../../test/harness.js';
 
@@ -99,5 +99,22 @@ describe('workbench: decision log tied to runs', () => {
     expect(html.body).toContain(decision!.runs[0]!.outputs[0]!.hash);
     expect(html.body).toContain('20 november 2026');
     expect((await app.inject({ method: 'GET', url: `/api/v1/use-cases/${useCaseId}/decisions/00000000-0000-4000-8000-000000000000/dossier` })).statusCode).toBe(404);
+  });
+
+  it('saves a map view for the workshop: visible layers, a run of the own organisation as scenario, annotations', async () => {
+    const url = `/api/v1/use-cases/${useCaseId}/map-views`;
+    const view = { title: 'Hoosbui 70 mm, centrum', layers: [{ dataset: 'demo-gebouwen' }], jobId: almereRun, time: 1800, center: [5.2146, 52.3702], zoom: 15, annotations: [{ at: [5.215, 52.371], text: 'Tunnel loopt hier als eerste onder' }] };
+    const saved = await app.inject({ method: 'POST', url, headers: bearer(analyst), payload: view });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const id = MapView.parse(saved.json()).id;
+    const opened = MapView.parse((await app.inject({ method: 'GET', url: `${url}/${id}` })).json());
+    expect(opened).toMatchObject({ title: 'Hoosbui 70 mm, centrum', jobId: almereRun, time: 1800, zoom: 15, bearing: 0, layers: [{ dataset: 'demo-gebouwen', visible: true, opacity: 1 }] });
+    const foreign = await app.inject({ method: 'POST', url, headers: bearer(analyst), payload: { ...view, jobId: drontenRun } });
+    expect(Problem.parse(foreign.json())).toMatchObject({ status: 403, code: 'TWL_WORKBENCH_RUN_FORBIDDEN', errors: [{ path: 'body.jobId' }] });
+    const hidden = await app.inject({ method: 'POST', url, headers: bearer(analyst), payload: { ...view, layers: [{ dataset: 'bestaat-niet' }], center: [500, 52] } });
+    expect(Problem.parse(hidden.json()).errors?.map((e) => e.path)).toEqual(['body.center.0']);
+    const invisible = await app.inject({ method: 'POST', url, headers: bearer(analyst), payload: { ...view, layers: [{ dataset: 'bestaat-niet' }] } });
+    expect(Problem.parse(invisible.json()).errors?.map((e) => e.path)).toEqual(['body.layers.0.dataset']);
+    expect((await app.inject({ method: 'POST', url, headers: bearer(dronten), payload: view })).statusCode).toBe(403);
   });
 });

@@ -23,4 +23,6 @@ export const WORKBENCH_ERRORS = {
   RUN_NOT_CITABLE: defineError('TWL_WORKBENCH_RUN_NOT_CITABLE', 400, 'Run kan niet worden aangehaald'),
   ACTION_NOT_FOUND: defineError('TWL_WORKBENCH_ACTION_NOT_FOUND', 404, 'Actie niet gevonden'),
   LESSON_NOT_FOUND: defineError('TWL_WORKBENCH_LESSON_NOT_FOUND', 404, 'Les niet gevonden'),
+  VALUE_ITEM_NOT_FOUND: defineError('TWL_WORKBENCH_VALUE_ITEM_NOT_FOUND', 404, 'Post in de waardecase niet gevonden'),
+  MAP_VIEW_NOT_FOUND: defineError('TWL_WORKBENCH_MAP_VIEW_NOT_FOUND', 404, 'Kaartbeeld niet gevonden'),
 } as const;

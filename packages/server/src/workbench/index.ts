@@ -4,6 +4,7 @@ import { useCaseRoutes } from './routes.js';
 import { decisionRoutes } from './routes-decisions.js';
 import { retroRoutes } from './routes-retros.js';
 import { storyRoutes } from './routes-stories.js';
+import { valueRoutes } from './routes-value.js';
 import { voteRoutes } from './routes-votes.js';
 import { VoteEvents } from './vote-events.js';
 
@@ -19,7 +20,7 @@ export interface WorkbenchPluginOptions {
  * The use-case workbench room: use cases with their team and phase in the learning cycle, and the
  * use-case canvas (versioned per section, with comments), stakeholders, user stories and the story
  * tree, live prioritisation rounds, the decision log with its dossier, retrospectives with actions
- * and lessons learned. Routes under `/api/v1`.
+ * and lessons learned, the waardecase and saved map views, and a Markdown export. Routes under `/api/v1`.
  */
 export const workbenchPlugin = fp<WorkbenchPluginOptions>(
   async (app) => {
@@ -29,6 +30,7 @@ export const workbenchPlugin = fp<WorkbenchPluginOptions>(
     await app.register(voteRoutes(deps, new VoteEvents()), { prefix: '/api/v1' });
     await app.register(decisionRoutes(deps), { prefix: '/api/v1' });
     await app.register(retroRoutes(deps), { prefix: '/api/v1' });
+    await app.register(valueRoutes(deps), { prefix: '/api/v1' });
   },
   { name: 'tweeling-workbench', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-runtime'] },
 );

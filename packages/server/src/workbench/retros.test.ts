@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Lesson, Problem, Retrospective, UseCase, WorkbenchAction } from '@tweeling/core';
+import { Lesson, Problem, Retrospective, UseCase, ValueItem, WorkbenchAction } from '@tweeling/core';
 import { bearer, buildTestApp, openTestDb, tokenFor, type TestDb } from '../../test/harness.js';
 
 describe('workbench: retrospectives, actions and lessons learned', () => {
@@ -66,5 +66,19 @@ describe('workbench: retrospectives, actions and lessons learned', () => {
     const shared = await app.inject({ method: 'PATCH', url: `/api/v1/use-cases/${useCaseId}/lessons/${own.id}`, headers: bearer(almere), payload: { shared: true } });
     expect(Lesson.parse(shared.json()).shared).toBe(true);
     expect((await search(dronten, 'maatwerk')).map((l) => l.id)).toEqual([own.id]);
+  });
+
+  it('keeps a waardecase on the public value triangle and revisits it', async () => {
+    const url = `/api/v1/use-cases/${useCaseId}/value-case`;
+    const added = await app.inject({ method: 'POST', url, headers: bearer(almere), payload: { dimension: 'publieke-waarde', kind: 'baten', description: 'Minder hitteklachten bij ouderen', amountEur: null } });
+    expect(ValueItem.parse(added.json())).toMatchObject({ status: 'verwacht', stakeholderId: null });
+    const revisited = await app.inject({ method: 'PATCH', url: `${url}/${ValueItem.parse(added.json()).id}`, headers: bearer(almere), payload: { status: 'gerealiseerd', note: 'GGD meldt minder klachten in de proefwijk' } });
+    expect(ValueItem.parse(revisited.json())).toMatchObject({ status: 'gerealiseerd', description: 'Minder hitteklachten bij ouderen' });
+    const bad = await app.inject({ method: 'POST', url, headers: bearer(almere), payload: { dimension: 'geluk', kind: 'baten', description: 'x', stakeholderId: '00000000-0000-4000-8000-000000000000' } });
+    expect(Problem.parse(bad.json()).errors?.map((e) => e.path)).toEqual(['body.dimension']);
+    const stranger = await app.inject({ method: 'POST', url, headers: bearer(almere), payload: { dimension: 'operationele-capaciteit', kind: 'kosten', description: 'Beheer van de tool', stakeholderId: '00000000-0000-4000-8000-000000000000' } });
+    expect(Problem.parse(stranger.json()).errors?.map((e) => e.path)).toEqual(['body.stakeholderId']);
+    expect((await app.inject({ method: 'POST', url, headers: bearer(viewer), payload: { dimension: 'publieke-waarde', kind: 'baten', description: 'x' } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url, headers: bearer(dronten) })).statusCode).toBe(404);
   });
 });

@@ -2,7 +2,7 @@
  * The use-case workbench room's tables: use cases, their teams, canvas sections with every revision,
  * comments, stakeholders, the story tree, user stories, prioritisation rounds with their votes, and
  * the decision log with its pinned citations of runs and dataset versions, retrospectives, actions
- * and lessons learned.
+ * and lessons learned, the waardecase and saved map views.
  */
 export const sql = /* sql */ `
 CREATE TABLE workbench_use_cases (
@@ -207,4 +207,28 @@ CREATE TABLE workbench_lessons (
   created_at        timestamptz NOT NULL
 );
 CREATE INDEX workbench_lessons_shared ON workbench_lessons (shared, created_at DESC);
+
+CREATE TABLE workbench_value_items (
+  id              uuid PRIMARY KEY,
+  use_case_id     uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  stakeholder_id  uuid REFERENCES workbench_stakeholders(id) ON DELETE SET NULL,
+  dimension       text NOT NULL CHECK (dimension IN ('publieke-waarde','legitimiteit-en-steun','operationele-capaciteit')),
+  kind            text NOT NULL CHECK (kind IN ('kosten','baten')),
+  description     text NOT NULL,
+  amount_eur      double precision,
+  status          text NOT NULL CHECK (status IN ('verwacht','gerealiseerd','niet-gerealiseerd')),
+  note            text,
+  updated_at      timestamptz NOT NULL
+);
+CREATE INDEX workbench_value_items_use_case ON workbench_value_items (use_case_id);
+
+CREATE TABLE workbench_map_views (
+  id           uuid PRIMARY KEY,
+  use_case_id  uuid NOT NULL REFERENCES workbench_use_cases(id) ON DELETE CASCADE,
+  title        text NOT NULL,
+  view         jsonb NOT NULL,
+  created_by   text NOT NULL,
+  created_at   timestamptz NOT NULL
+);
+CREATE INDEX workbench_map_views_use_case ON workbench_map_views (use_case_id, created_at DESC);
 `;
