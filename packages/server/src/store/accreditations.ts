@@ -62,8 +62,8 @@ async function loadAccreditations(db: Kysely<Database>, appIds: string[] | undef
   }));
 }
 
-/** Number of valid accreditations per app id. */
-export async function validAccreditationCounts(db: Kysely<Database>, appIds: string[], now: Date): Promise<Map<string, number>> {
+/** Number of valid accreditations per app id (of the given apps, or of all when `appIds` is undefined). */
+export async function validAccreditationCounts(db: Kysely<Database>, appIds: string[] | undefined, now: Date): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const a of await loadAccreditations(db, appIds, now)) if (a.status === 'valid') counts.set(a.statement.appId, (counts.get(a.statement.appId) ?? 0) + 1);
   return counts;

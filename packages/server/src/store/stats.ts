@@ -10,6 +10,9 @@ export interface AppStats {
   accreditations: number;
 }
 
+/** Above this many apps the figures are aggregated for all apps instead of an IN list. */
+const MAX_IN_LIST = 200;
+
 /** Rounds a mean rating to one decimal. */
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
@@ -21,25 +24,28 @@ const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 export async function appStats(db: Kysely<Database>, appIds: string[], now: Date): Promise<Map<string, AppStats>> {
   const stats = new Map<string, AppStats>(appIds.map((id) => [id, { usage: { organisations: 0, runs: 0 }, reviews: { count: 0, averageRating: null }, reproduced: false, accreditations: 0 }]));
   if (appIds.length === 0) return stats;
+  // A long IN list costs more than aggregating every app; rows of apps not asked for are skipped below.
+  const few = appIds.length <= MAX_IN_LIST;
   const [usage, reviews, reproduced, accredited] = await Promise.all([
     db
       .selectFrom('usage_events')
       .select((eb) => ['app_id', eb.fn.count<string>('organisation_id').distinct().as('organisations'), eb.fn.countAll<string>().as('runs')])
-      .where('app_id', 'in', appIds)
+      .$if(few, (q) => q.where('app_id', 'in', appIds))
       .groupBy('app_id')
       .execute(),
     db
       .selectFrom('store_reviews')
       .select((eb) => ['app_id', eb.fn.countAll<string>().as('count'), eb.fn.avg<string>('rating').as('average')])
-      .where('app_id', 'in', appIds)
+      .$if(few, (q) => q.where('app_id', 'in', appIds))
       .groupBy('app_id')
       .execute(),
-    db.selectFrom('jobs').select('app_id').distinct().where('app_id', 'in', appIds).where('reproduced', '=', true).execute(),
-    validAccreditationCounts(db, appIds, now),
+    db.selectFrom('jobs').select('app_id').distinct().$if(few, (q) => q.where('app_id', 'in', appIds)).where('reproduced', '=', true).execute(),
+    validAccreditationCounts(db, few ? appIds : undefined, now),
   ]);
-  for (const u of usage) stats.get(u.app_id)!.usage = { organisations: Number(u.organisations), runs: Number(u.runs) };
-  for (const r of reviews) stats.get(r.app_id)!.reviews = { count: Number(r.count), averageRating: oneDecimal(Number(r.average)) };
-  for (const r of reproduced) stats.get(r.app_id)!.reproduced = true;
-  for (const [id, count] of accredited) stats.get(id)!.accreditations = count;
+  const known = (id: string) => stats.get(id);
+  for (const u of usage) if (known(u.app_id)) stats.get(u.app_id)!.usage = { organisations: Number(u.organisations), runs: Number(u.runs) };
+  for (const r of reviews) if (known(r.app_id)) stats.get(r.app_id)!.reviews = { count: Number(r.count), averageRating: oneDecimal(Number(r.average)) };
+  for (const r of reproduced) if (known(r.app_id)) stats.get(r.app_id)!.reproduced = true;
+  for (const [id, count] of accredited) if (known(id)) stats.get(id)!.accreditations = count;
   return stats;
 }
