@@ -29,16 +29,14 @@ export interface BuildAppOptions {
   clock?: () => Date;
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | { level: string };
-  /** Folder with the web app; default packages/web/dist when built, else packages/web/public. */
+  /** Folder with the built web app; default packages/web/dist. */
   webDir?: string;
   /** Extra folders with apps (tests, an operator's own apps), besides APPS_DIR. */
   extraAppDirs?: string[];
 }
 
-/** The built web app (Vite output), when it has been built … */
-const BUILT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
-/** … else the placeholder page. */
-const PLACEHOLDER_WEB_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
+/** The built web app (Vite output of packages/web; `npm run build` makes it). */
+const WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Builds the whole server without listening (tests use `inject`, `serve` calls `listen`). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -108,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(storePlugin, { publicUrl: config.publicUrl });
   await app.register(workbenchPlugin, { publicUrl: config.publicUrl });
 
-  const webDir = options.webDir ?? (existsSync(BUILT_WEB_DIR) ? BUILT_WEB_DIR : PLACEHOLDER_WEB_DIR);
+  const webDir = options.webDir ?? WEB_DIR;
   if (existsSync(webDir)) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
 
   await app.ready();

@@ -9,6 +9,7 @@ import { importDataFile, problemText } from './data-import-cli.js';
 import { TweelingError } from './errors.js';
 import { runCommand } from './cli-run.js';
 import { seedDemoArea } from './demo-datasets.js';
+import { seedDemoWorkbench } from './workbench/index.js';
 import { seedDemo } from './seed.js';
 import { serve, worker } from './serve.js';
 import { VERSION } from './version.js';
@@ -59,15 +60,16 @@ program
 
 program
   .command('seed')
-  .description('seed the demo organisations, members and the demo area datasets (idempotent)')
-  .option('--no-area', 'only the organisations and members, not the demo area datasets')
+  .description('seed the demo organisations, members, demo area datasets and demo use cases (idempotent)')
+  .option('--no-area', 'only the organisations and members, not the demo area datasets and use cases')
   .action((options: { area: boolean }) =>
     withDb(async (db) => {
       await migrate(db);
       const deps = { db: db.kysely, clock: () => new Date() };
       const result = await seedDemo(deps);
       const datasets = options.area ? await seedDemoArea(deps) : [];
-      console.log(`seeded ${result.organisations} organisations, ${result.members} members and ${datasets.length} demo datasets`);
+      const workbench = options.area ? await seedDemoWorkbench(deps) : { useCases: 0 };
+      console.log(`seeded ${result.organisations} organisations, ${result.members} members, ${datasets.length} demo datasets and ${workbench.useCases} demo use cases`);
     }),
   );
 

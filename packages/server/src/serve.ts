@@ -6,6 +6,7 @@ import { seedDemoArea } from './demo-datasets.js';
 import { startWorkerProcess } from './runtime/index.js';
 import pino from 'pino';
 import { seedDemo } from './seed.js';
+import { seedDemoWorkbench } from './workbench/index.js';
 
 /** Opens and migrates the database, seeding the demo when configured. */
 export async function prepareDatabase(config: Config, log: (message: string) => void): Promise<Db> {
@@ -22,6 +23,8 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
       if (seeded.organisations + seeded.members > 0) log(`demo seeded: ${seeded.organisations} organisations, ${seeded.members} members`);
       const datasets = await seedDemoArea({ db: db.kysely, clock: () => new Date() });
       if (datasets.length > 0) log(`demo area published: ${datasets.join(', ')}`);
+      const workbench = await seedDemoWorkbench({ db: db.kysely, clock: () => new Date() });
+      if (workbench.useCases > 0) log(`demo use cases seeded: ${workbench.useCases}`);
     }
     return db;
   } catch (error) {
