@@ -14,7 +14,7 @@ import { DATA_ERRORS } from './errors.js';
 import { gridBytes } from './raster-cells.js';
 import { lockOwnedDataset, toVersion, type DataDeps } from './registry.js';
 import { peekAsciiGridSize } from './raster-peek.js';
-import { findInflateBomb, peekTiffSize } from './tiff-guard.js';
+import { findCompressionBomb, peekTiffSize } from './tiff-guard.js';
 
 /**
  * Largest raster accepted, in cells: 25 million (5 000 × 5 000, 100 MB as float32), i.e. AHN at 0.5 m
@@ -80,7 +80,11 @@ export async function decodeRasterUpload(bytes: Uint8Array, options: Pick<Raster
     if (options.format === 'geotiff') {
       const size = peekTiffSize(bytes);
       if (size && size.width * size.height > MAX_RASTER_CELLS) throw tooLarge(size.width, size.height);
-      const bomb = findInflateBomb(bytes);
+      const bomb = findCompressionBomb(bytes);
+      if (bomb?.kind === 'unsupported') {
+        const message = `TIFF compression ${bomb.compression} is not accepted (only none, LZW, deflate and PackBits)`;
+        throw new TweelingError(DATA_ERRORS.INVALID_CONTENT, `Ongeldig rasterbestand: compressie ${bomb.compression} wordt niet aangenomen; gebruik geen compressie, LZW, DEFLATE of PackBits (bijvoorbeeld gdal_translate -co COMPRESS=DEFLATE).`, [{ path: 'body', message }]);
+      }
       if (bomb) {
         const message = `compressed block ${bomb.index} inflates beyond its declared ${bomb.declaredBytes} bytes`;
         throw new TweelingError(DATA_ERRORS.INVALID_CONTENT, `Ongeldig rasterbestand: blok ${bomb.index} pakt uit tot meer dan de ${bomb.declaredBytes} bytes die de kop opgeeft (een zip-bom?).`, [{ path: 'body', message }]);

@@ -1,10 +1,12 @@
 /**
  * Guards on GeoTIFF uploads, run before the SDK decodes them. Decoding stays with the SDK (geotiff.js);
- * these only read the first image directory (IFD) of a TIFF or BigTIFF to refuse two kinds of bomb:
- * - a header that claims a huge grid (refused by cell count before the decoder allocates it), and
- * - a deflate-compressed strip or tile that inflates far beyond the size its header gives it
- *   (geotiff.js inflates a block completely before it looks at its size, so a 1 MB block could
- *   become a gigabyte). Each deflate block is test-inflated with a hard output cap.
+ * these only read the first image directory (IFD) of a TIFF or BigTIFF to refuse three kinds of bomb:
+ * - a header that claims a huge grid (refused by cell count before the decoder allocates it),
+ * - a compressed strip or tile that expands far beyond the size its header gives it: deflate blocks
+ *   are test-inflated with a hard output cap, LZW and PackBits blocks are sized by walking their
+ *   codes without producing output (geotiff.js expands those into plain JS arrays, and one past
+ *   ~134 million entries kills the whole process with a fatal V8 error, not a catchable one), and
+ * - a compression whose output cannot be bounded that way (ZSTD, LERC, JPEG, WebP …): refused.
  * When the directory cannot be read these return null / do nothing, and the SDK reports the file.
  */
 import { inflateSync } from 'node:zlib';
@@ -16,6 +18,18 @@ const TAG = {
 } as const;
 /** Compression codes that mean zlib/deflate (TIFF technical note 2: 8 = Adobe deflate, 32946 = old deflate). */
 const DEFLATE = new Set([8, 32946]);
+const NONE = 1;
+const LZW = 5;
+const PACKBITS = 32773;
+/** Compressions whose blocks these guards can size; others are refused (see {@link findCompressionBomb}). */
+export const CHECKED_COMPRESSIONS: readonly number[] = [NONE, LZW, ...DEFLATE, PACKBITS];
+/**
+ * Largest expanded LZW/PackBits block: geotiff.js builds these in a JS array, which V8 cannot grow
+ * past ~134 million entries without aborting the process.
+ */
+const MAX_ARRAY_BLOCK_BYTES = 64 * 1024 * 1024;
+/** Largest expanded deflate block (25 million cells of 8 bytes). */
+const MAX_BLOCK_BYTES = 200 * 1024 * 1024;
 /** Bytes per field type: BYTE, ASCII, SHORT, LONG, RATIONAL, …, LONG8, SLONG8, IFD8. */
 const TYPE_SIZE: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 16: 8, 17: 8, 18: 8 };
 /** Slack over the declared block size an inflated block may have (padding some writers add). */
@@ -67,13 +81,98 @@ export function peekTiffSize(bytes: Uint8Array): { width: number; height: number
   return width !== undefined && height !== undefined ? { width, height } : null;
 }
 
+/** Bytes a PackBits block expands to (as geotiff.js reads it: header -128 repeats 129 times), counting stops past `cap`. */
+export function packBitsSize(block: Uint8Array, cap: number): number {
+  let size = 0;
+  for (let i = 0; i < block.length && size <= cap; ) {
+    const header = (block[i]! << 24) >> 24;
+    if (header >= 0) {
+      size += header + 1;
+      i += header + 2;
+    } else {
+      size += 1 - header;
+      i += 2;
+    }
+  }
+  return size;
+}
+
 /**
- * The first deflate block of the first image that inflates to more than its declared size (plus a
- * little slack), as `{ index, declaredBytes }`; null when every block fits or the file is not deflate.
+ * Bytes an LZW block (TIFF 6.0 section 13, as geotiff.js decodes it) expands to, from the lengths of
+ * its dictionary entries alone; counting stops past `cap`. A corrupt stream returns what was counted.
  */
-export function findInflateBomb(bytes: Uint8Array): { index: number; declaredBytes: number } | null {
+export function lzwSize(block: Uint8Array, cap: number): number {
+  const CLEAR = 256;
+  const EOI = 257;
+  const lengths = new Uint32Array(4096).fill(1, 0, 258);
+  let entries = 258;
+  let width = 9;
+  let position = 0;
+  let previous = -1;
+  let size = 0;
+  const next = (): number => {
+    const byte = Math.floor(position / 8);
+    if (byte >= block.length) return EOI;
+    let code = 0;
+    for (let bit = 0; bit < width; bit++) {
+      const at = position + bit;
+      code = (code << 1) | (((block[at >> 3] ?? 0) >> (7 - (at & 7))) & 1);
+    }
+    position += width;
+    return code;
+  };
+  for (let code = next(); code !== EOI && size <= cap; code = next()) {
+    if (code === CLEAR) {
+      entries = 258;
+      width = 9;
+      do code = next();
+      while (code === CLEAR);
+      if (code === EOI || code > CLEAR) break;
+      size += 1;
+      previous = code;
+    } else if (code < entries) {
+      size += lengths[code]!;
+      if (previous >= 0 && entries < 4096) lengths[entries++] = lengths[previous]! + 1;
+      previous = code;
+    } else {
+      if (previous < 0 || entries >= 4096) break;
+      size += lengths[previous]! + 1;
+      lengths[entries++] = lengths[previous]! + 1;
+      previous = code;
+    }
+    if (entries + 1 >= 2 ** width) {
+      if (width === 12) previous = -1;
+      else width += 1;
+    }
+  }
+  return size;
+}
+
+/** Whether a deflate block inflates to more than `cap` bytes (null when it is not valid deflate). */
+function inflatesBeyond(block: Uint8Array, cap: number): boolean | null {
+  try {
+    inflateSync(block, { maxOutputLength: cap });
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? true : null;
+  }
+}
+
+export type CompressionProblem =
+  | { kind: 'bomb'; index: number; declaredBytes: number }
+  | { kind: 'unsupported'; compression: number };
+
+/**
+ * The first strip or tile of the first image that expands to more than its declared size (plus a
+ * little slack, and never past a hard limit per block), or a compression these guards cannot size;
+ * null when every block fits.
+ */
+export function findCompressionBomb(bytes: Uint8Array): CompressionProblem | null {
   const tags = readFirstIfd(bytes);
-  if (!tags || !DEFLATE.has(tags.get(TAG.compression)?.[0] ?? 1)) return null;
+  if (!tags) return null;
+  const compression = tags.get(TAG.compression)?.[0] ?? NONE;
+  if (compression === NONE) return null;
+  if (!CHECKED_COMPRESSIONS.includes(compression)) return { kind: 'unsupported', compression };
   const width = tags.get(TAG.imageWidth)?.[0] ?? 0;
   const height = tags.get(TAG.imageLength)?.[0] ?? 0;
   const samples = tags.get(TAG.samplesPerPixel)?.[0] ?? 1;
@@ -85,16 +184,16 @@ export function findInflateBomb(bytes: Uint8Array): { index: number; declaredByt
     ? (tags.get(TAG.tileWidth)?.[0] ?? width) * (tags.get(TAG.tileLength)?.[0] ?? height)
     : width * Math.min(height, tags.get(TAG.rowsPerStrip)?.[0] ?? height);
   const declaredBytes = blockPixels * bytesPerPixel;
+  const limit = DEFLATE.has(compression) ? MAX_BLOCK_BYTES : MAX_ARRAY_BLOCK_BYTES;
+  const cap = Math.min(declaredBytes + INFLATE_SLACK_BYTES, limit);
   for (let i = 0; i < offsets.length; i++) {
     const start = offsets[i]!;
     const end = start + (counts[i] ?? 0);
-    if (end > bytes.byteLength) return null;
-    try {
-      inflateSync(bytes.subarray(start, end), { maxOutputLength: declaredBytes + INFLATE_SLACK_BYTES });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { index: i, declaredBytes };
-      return null;
-    }
+    // A block outside the file or a corrupt one is the decoder's to report; the others are still checked.
+    if (end > bytes.byteLength) continue;
+    const block = bytes.subarray(start, end);
+    const beyond = DEFLATE.has(compression) ? inflatesBeyond(block, cap) : (compression === LZW ? lzwSize(block, cap) : packBitsSize(block, cap)) > cap;
+    if (beyond) return { kind: 'bomb', index: i, declaredBytes };
   }
   return null;
 }
