@@ -128,8 +128,12 @@ function describeOutput(declared: DeclaredOutput, id: string, value: unknown): {
   return { hash: hashJsonValue(value), result: value };
 }
 
-/** Checks the outputs against the manifest and computes hashes and the results document. */
-function checkOutputs(manifest: AppManifest, outputs: unknown) {
+/**
+ * Checks outputs against the manifest and computes their hashes and the results document. A host
+ * that ran the app out of its own reach (a sandbox process) calls it again on what came back.
+ * @throws {AppOutputError} naming every output that is missing, undeclared or malformed
+ */
+export function checkOutputs(manifest: AppManifest, outputs: unknown): { hashes: Record<string, string>; results: Record<string, unknown> } {
   if (typeof outputs !== 'object' || outputs === null) throw new AppOutputError([{ path: '', message: 'run must return an object of outputs' }]);
   const errors: JsonSchemaError[] = [];
   const hashes: Record<string, string> = {};

@@ -100,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     workerMemoryMb: config.workerMemoryMb,
     staleAfterS: config.jobStaleAfterS,
     allowPrivateRemotes: config.allowPrivateRemotes,
+    sandbox: config.appSandbox,
     syncWaitMs: config.syncWaitMs,
   });
 

@@ -8,6 +8,8 @@ const bool = z
 
 /** The repository's apps/ folder (src/ and dist/ sit at the same depth). */
 const DEFAULT_APPS_DIR = fileURLToPath(new URL('../../../apps', import.meta.url));
+/** The reference apps shipped (and reviewed) with the platform: the only ones trusted to run in worker threads by default. */
+export const BUNDLED_APPS_DIR = DEFAULT_APPS_DIR;
 
 /** Environment variables the server reads, with their defaults. */
 const Env = z.object({
@@ -31,6 +33,8 @@ const Env = z.object({
   JOB_STALE_AFTER_S: z.coerce.number().int().min(6).default(30).describe('A running job whose worker has not been heard of for this long is retried or failed'),
   WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(4096).describe('Heap limit of an app worker thread'),
   SYNC_WAIT_MS: z.coerce.number().int().min(0).default(60_000).describe('How long synchronous execution waits before answering with the job'),
+  APP_SANDBOX: z.enum(['third-party', 'all']).default('third-party').describe('Apps run in a sandbox process: every app except the reference apps shipped with the platform (third-party), or every app (all)'),
+  APP_CPU_LIMIT_S: z.coerce.number().int().min(1).optional().describe('CPU seconds a sandboxed app may use, all its threads together (default: JOB_TIMEOUT_S × 2)'),
   REMOTE_ALLOW_PRIVATE: bool.default(false).describe('Allow remote processes and their URLs in private networks (SSRF guard off)'),
   SEED_DEMO: bool.default(true).describe('Seed the demo organisations and area into an empty database'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers'),
@@ -56,6 +60,8 @@ export interface Config {
   workerMemoryMb: number;
   jobStaleAfterS: number;
   allowPrivateRemotes: boolean;
+  /** Which apps run in a sandbox process, and its CPU limit. */
+  appSandbox: { mode: 'third-party' | 'all'; trustedDirs: string[]; cpuLimitS: number };
   syncWaitMs: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMemoryMb: e.WORKER_MEMORY_MB,
     jobStaleAfterS: e.JOB_STALE_AFTER_S,
     allowPrivateRemotes: e.REMOTE_ALLOW_PRIVATE,
+    appSandbox: { mode: e.APP_SANDBOX, trustedDirs: [BUNDLED_APPS_DIR], cpuLimitS: e.APP_CPU_LIMIT_S ?? e.JOB_TIMEOUT_S * 2 },
     syncWaitMs: e.SYNC_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

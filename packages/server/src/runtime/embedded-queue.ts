@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { sql, type Kysely, type Updateable } from 'kysely';
@@ -16,6 +17,8 @@ import { runChain } from './chain-runner.js';
 import { CHAIN_MODULE_PREFIX } from './chains.js';
 import { REMOTE_MODULE_PREFIX, runRemote } from './remote.js';
 import { storeOutputs } from './store-outputs.js';
+import { runInSandbox, sandboxSupport } from './sandbox.js';
+import type { TaskMessage } from './run-task.js';
 
 /** Compiled worker entry; src/ and dist/ sit side by side, so this resolves from both. */
 const WORKER_FILE = fileURLToPath(new URL('../../dist/runtime/worker.js', import.meta.url));
@@ -40,7 +43,7 @@ export interface JobQueue {
 export interface EmbeddedQueueOptions {
   db: Kysely<Database>;
   events: JobEvents;
-  log: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void; debug?(o: object, m: string): void };
   clock: () => Date;
   /** Jobs run at once (worker threads). */
   concurrency: number;
@@ -59,6 +62,17 @@ export interface EmbeddedQueueOptions {
   staleAfterS: number;
   /** Let remote processes live in private networks (tests, closed networks); off by default (SSRF). */
   allowPrivateRemotes: boolean;
+  /** Which apps run in a sandbox process instead of a worker thread (see sandbox.ts). */
+  sandbox: AppSandboxOptions;
+}
+
+export interface AppSandboxOptions {
+  /** `third-party`: every app except those under `trustedDirs`; `all`: every app. */
+  mode: 'third-party' | 'all';
+  /** Folders whose apps ship with the platform (its reviewed reference apps). */
+  trustedDirs: string[];
+  /** CPU seconds (all threads together) a sandboxed app may use. */
+  cpuLimitS: number;
 }
 
 /**
@@ -93,8 +107,16 @@ export class EmbeddedQueue implements JobQueue {
     });
   }
 
+  /** Whether a release's code runs in a sandbox process rather than a worker thread. */
+  private sandboxed(module: string): boolean {
+    const { mode, trustedDirs } = this.o.sandbox;
+    return mode === 'all' || !trustedDirs.some((dir) => module.startsWith(dir.endsWith(sep) ? dir : dir + sep));
+  }
+
   async start(): Promise<void> {
     this.started = true;
+    const { network, prlimit } = sandboxSupport();
+    this.o.log.info({ sandbox: this.o.sandbox.mode, network: network ? network.slice(0, 2).join(' ') : 'NOT isolated (unshare not permitted)', limits: prlimit ? 'prlimit' : 'heap and timeout only (no prlimit)' }, 'app sandbox');
     await this.recoverOrphans(true);
     this.timer = setInterval(() => this.notify(), POLL_MS);
     this.timer.unref();
@@ -247,8 +269,7 @@ export class EmbeddedQueue implements JobQueue {
       }
       const caller: Caller = { anonymous: false, organisationId: job.organisation_id, userId: job.user_id, tokenId: job.token_id, role: 'analyst', permissions: ['org:read', 'jobs:run'] };
       const datasets = await prefetchDatasets(this.o.db, caller, release.manifest, job.inputs as Record<string, unknown>);
-      const channel = new MessageChannel();
-      channel.port1.on('message', (message: { type: string; fraction?: number; message?: string }) => {
+      const onMessage = (message: TaskMessage) => {
         if (message.type !== 'progress') return;
         const progress = Math.round((message.fraction ?? 0) * 100);
         const snapshot = { ...job, status: 'running', progress, message: message.message ?? null, updated_at: this.o.clock() };
@@ -257,10 +278,18 @@ export class EmbeddedQueue implements JobQueue {
           lastWrite = Date.now();
           void this.o.db.updateTable('jobs').set({ progress, message: message.message ?? null, updated_at: this.o.clock() }).where('id', '=', job.id).where('status', '=', 'running').execute();
         }
-      });
-      const task: WorkerTask = { module: release.module, inputs: job.inputs as Record<string, unknown>, seed: Number(job.seed), datasets, port: channel.port2 as unknown as WorkerTask['port'] };
-      const result = (await this.pool.run(task, { transferList: [channel.port2 as never], signal: controller.signal })) as WorkerResult;
-      channel.port1.close();
+      };
+      const task = { module: release.module, inputs: job.inputs as Record<string, unknown>, seed: Number(job.seed), datasets };
+      const result = this.sandboxed(release.module)
+        ? await runInSandbox(task, {
+          manifest: release.manifest,
+          memoryMb: this.o.workerMemoryMb,
+          cpuLimitS: this.o.sandbox.cpuLimitS,
+          signal: controller.signal,
+          onMessage,
+          onStderr: (text) => this.o.log.debug?.({ jobId: job.id, stderr: text }, 'sandboxed app output'),
+        })
+        : await this.runInThread(task, controller.signal, onMessage);
       const stored = await storeOutputs({ db: this.o.db, clock: this.o.clock }, job, release.manifest, result, '/api/v1');
       const items = Object.values(datasets).flat().reduce((n, d) => n + (d.kind === 'vector' ? d.features.length : d.grid.width * d.grid.height), 0);
       await this.finish(job, release, { result, outputs: stored.outputs, startedAt, items }, { status: 'successful', results: stored.results });
@@ -278,6 +307,16 @@ export class EmbeddedQueue implements JobQueue {
       await this.finish(job, release, { outputs: [], startedAt, items: 0 }, { status: dismissed ? 'dismissed' : 'failed', message });
     } finally {
       clearTimeout(timeout);
+    }
+  }
+
+  private async runInThread(task: Omit<WorkerTask, 'port'>, signal: AbortSignal, onMessage: (message: TaskMessage) => void): Promise<WorkerResult> {
+    const channel = new MessageChannel();
+    channel.port1.on('message', onMessage);
+    try {
+      return (await this.pool.run({ ...task, port: channel.port2 as unknown as WorkerTask['port'] }, { transferList: [channel.port2 as never], signal })) as WorkerResult;
+    } finally {
+      channel.port1.close();
     }
   }
 

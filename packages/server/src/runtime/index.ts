@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import fp from 'fastify-plugin';
-import { EmbeddedQueue } from './embedded-queue.js';
+import { EmbeddedQueue, type AppSandboxOptions } from './embedded-queue.js';
 import { JobEvents } from './events.js';
 import { installApps, registerReleases } from './registry.js';
 import { remoteRoutes } from './remote-routes.js';
@@ -36,6 +36,8 @@ export interface RuntimePluginOptions {
   staleAfterS: number;
   /** Let remote processes live in private networks (off by default: SSRF). */
   allowPrivateRemotes: boolean;
+  /** Which apps run in a sandbox process (see sandbox.ts). */
+  sandbox: AppSandboxOptions;
   /** How long a synchronous execution waits before answering 201 with the job. */
   syncWaitMs: number;
 }
@@ -62,6 +64,7 @@ export const runtimePlugin = fp<RuntimePluginOptions>(
       singleProcess: app.db.engine === 'pglite',
       staleAfterS: options.staleAfterS,
       allowPrivateRemotes: options.allowPrivateRemotes,
+      sandbox: options.sandbox,
     });
     const runtime = createRuntimeService({ db: app.db.kysely, clock: app.clock, queue, events });
     app.decorate('runtime', runtime);

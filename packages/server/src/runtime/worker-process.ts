@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Db } from '../db/index.js';
-import { EmbeddedQueue } from './embedded-queue.js';
+import { EmbeddedQueue, type AppSandboxOptions } from './embedded-queue.js';
 import { JobEvents } from './events.js';
 import { installApps, registerReleases } from './registry.js';
 
@@ -13,6 +13,8 @@ export interface WorkerProcessOptions {
   workerMemoryMb: number;
   staleAfterS: number;
   allowPrivateRemotes: boolean;
+  /** Which apps run in a sandbox process (see sandbox.ts). */
+  sandbox: AppSandboxOptions;
 }
 
 type Log = { info(o: object, m: string): void; warn(o: object | string, m?: string): void; error(o: object, m: string): void };
@@ -41,6 +43,7 @@ export async function startWorkerProcess(db: Db, options: WorkerProcessOptions, 
     singleProcess: false,
     staleAfterS: options.staleAfterS,
     allowPrivateRemotes: options.allowPrivateRemotes,
+    sandbox: options.sandbox,
   });
   await queue.start();
   log.info({ apps: installed.map((a) => `${a.manifest.id}@${a.manifest.version}`) }, 'worker started');

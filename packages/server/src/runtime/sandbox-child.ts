@@ -1,0 +1,39 @@
+/**
+ * Entry of a sandbox process (see sandbox.ts): receives one task over IPC, runs the app, sends back
+ * its progress, then the result or the error, and exits. Nothing else crosses the channel.
+ */
+import type { WorkerResult, WorkerTask } from './prefetched.js';
+import { runTask, type TaskMessage } from './run-task.js';
+
+/** What a sandbox process sends its host. */
+export type SandboxReply =
+  | TaskMessage
+  | { type: 'result'; result: WorkerResult }
+  | { type: 'error'; error: { message: string; code?: string | undefined; permission?: string | undefined; resource?: string | undefined } };
+
+const send = (reply: SandboxReply): Promise<void> =>
+  new Promise((resolve) => {
+    if (!process.send) return resolve();
+    process.send(reply, undefined, {}, () => resolve());
+  });
+
+async function fail(error: unknown): Promise<never> {
+  const e = error as NodeJS.ErrnoException & { permission?: string; resource?: string };
+  await send({ type: 'error', error: { message: String(e?.message ?? error), code: e?.code, permission: e?.permission, resource: e?.resource } });
+  process.exit(1);
+}
+
+process.on('uncaughtException', (error) => void fail(error));
+process.on('unhandledRejection', (error) => void fail(error));
+// The host went away: nothing can receive the result any more.
+process.on('disconnect', () => process.exit(1));
+
+process.once('message', (message: { type: 'task'; task: Omit<WorkerTask, 'port'> }) => {
+  void runTask(message.task, (m) => void send(m)).then(
+    async (result) => {
+      await send({ type: 'result', result });
+      process.exit(0);
+    },
+    fail,
+  );
+});
