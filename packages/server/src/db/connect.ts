@@ -48,6 +48,8 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => options.onPoolError?.(error));
+  // Nor may a checked-out one between queries (pg-pool listens only to idle clients): its next query fails instead.
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',

@@ -4,6 +4,7 @@ import type { Db } from './connect.js';
 export { openDatabase, type Db, type DbEngine, type OpenDatabaseOptions } from './connect.js';
 export { migrate, migrationStatus, type MigrationStatus } from './migrate.js';
 export type { Database } from './schema.js';
+export { isDatabaseUnavailable } from './unavailable.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,9 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemFieldError } from '@tweeling/core';
+import { isDatabaseUnavailable } from '../db/index.js';
 import { COMMON_ERRORS, TweelingError } from '../errors.js';
 
 const TYPE_BASE = 'https://tweeling.nl/problems/';
+/** Seconds a client is asked to wait when the database is unreachable (the pool reconnects by itself). */
+const DATABASE_RETRY_AFTER_S = 5;
 
 function send(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'instance' | 'requestId'>) {
   const body: Problem = {
@@ -62,6 +65,11 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       return send(reply, request, { ...COMMON_ERRORS.INTERNAL, detail: 'Er ging iets mis bij het opbouwen van het antwoord.' });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
+      return send(reply, request, { ...COMMON_ERRORS.UNAVAILABLE, detail: `De database is even niet bereikbaar. Probeer het over ${DATABASE_RETRY_AFTER_S} seconden opnieuw.` });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {

@@ -148,9 +148,12 @@ export class EmbeddedQueue implements JobQueue {
   notify(): void {
     if (this.ticking || this.stopped || !this.started) return;
     this.ticking = true;
-    void this.fill().finally(() => {
-      this.ticking = false;
-    });
+    // A database that cannot be reached (lost connection) must not end the process: log, retry next tick.
+    void this.fill()
+      .catch((error: unknown) => this.o.log.warn({ err: error }, 'job scheduler: database unreachable; retrying'))
+      .finally(() => {
+        this.ticking = false;
+      });
   }
 
   async cancel(jobId: string): Promise<void> {
@@ -221,11 +224,14 @@ export class EmbeddedQueue implements JobQueue {
       this.o.events.publish(job);
       const controller = new AbortController();
       this.running.set(job.id, controller);
-      const done = this.execute(job, controller).finally(() => {
-        this.running.delete(job.id);
-        this.inFlight.delete(done);
-        this.notify();
-      });
+      const done = this.execute(job, controller)
+        // The outcome could not be stored (database unreachable): the job is recovered as an orphan later.
+        .catch((error: unknown) => this.o.log.warn({ err: error, jobId: job.id }, 'job outcome not stored; it will be recovered'))
+        .finally(() => {
+          this.running.delete(job.id);
+          this.inFlight.delete(done);
+          this.notify();
+        });
       this.inFlight.add(done);
     }
   }
@@ -250,7 +256,7 @@ export class EmbeddedQueue implements JobQueue {
             clock: this.o.clock,
             workerId: this.workerId,
             runStep: (child) => this.execute(child, controller),
-            progress: (fraction, message) => void this.update(job.id, { progress: Math.round(fraction * 100), message }),
+            progress: (fraction, message) => void this.update(job.id, { progress: Math.round(fraction * 100), message }).catch(() => undefined),
           },
           job,
           release,
@@ -261,7 +267,7 @@ export class EmbeddedQueue implements JobQueue {
         return;
       }
       if (release.module.startsWith(REMOTE_MODULE_PREFIX)) {
-        const remote = await runRemote(release.module, job.inputs as Record<string, unknown>, controller.signal, this.o.allowPrivateRemotes, (progress, message) => void this.update(job.id, { progress, message }));
+        const remote = await runRemote(release.module, job.inputs as Record<string, unknown>, controller.signal, this.o.allowPrivateRemotes, (progress, message) => void this.update(job.id, { progress, message }).catch(() => undefined));
         const result: WorkerResult = { outputs: {}, hashes: remote.hashes, results: remote.results, inputs: job.inputs as Record<string, unknown>, datasets: [], startedAt: startedAt.toISOString(), endedAt: this.o.clock().toISOString(), busyS: 0 };
         const outputs = Object.entries(remote.hashes).map(([output, hash]) => ({ output, kind: 'value' as const, hash }));
         await this.finish(job, release, { result, outputs, startedAt, items: 0 }, { status: 'successful', results: remote.results });
@@ -276,7 +282,7 @@ export class EmbeddedQueue implements JobQueue {
         this.o.events.publish(snapshot);
         if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
           lastWrite = Date.now();
-          void this.o.db.updateTable('jobs').set({ progress, message: message.message ?? null, updated_at: this.o.clock() }).where('id', '=', job.id).where('status', '=', 'running').execute();
+          void this.o.db.updateTable('jobs').set({ progress, message: message.message ?? null, updated_at: this.o.clock() }).where('id', '=', job.id).where('status', '=', 'running').execute().catch(() => undefined);
         }
       };
       const task = { module: release.module, inputs: job.inputs as Record<string, unknown>, seed: Number(job.seed), datasets };

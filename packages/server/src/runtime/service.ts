@@ -60,7 +60,7 @@ export function createRuntimeService(deps: { db: Kysely<Database>; clock: () => 
       const unsubscribe = watch(jobId, (row) => isFinal(row.status) && finish(row));
       const timer = setTimeout(() => finish(null), timeoutMs);
       // The job may have finished before we subscribed.
-      void db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst().then((row) => row && isFinal(row.status) && finish(row));
+      void db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst().then((row) => row && isFinal(row.status) && finish(row), () => undefined);
     });
 
   async function dismiss(organisationId: string | null, jobId: string, actor: Actor): Promise<JobRow> {
