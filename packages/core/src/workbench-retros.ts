@@ -74,8 +74,8 @@ export type ActionUpdate = z.infer<typeof ActionUpdate>;
 export const Lesson = z
   .object({
     id: z.uuid(),
-    useCaseId: z.uuid(),
-    useCaseTitle: z.string(),
+    useCaseId: z.uuid().nullable().describe('Null when the use case is private to another organisation (a shared lesson does not reveal it)'),
+    useCaseTitle: z.string().nullable().describe('Null when the use case is private to another organisation'),
     organisationId: OrganisationId,
     retrospectiveId: z.uuid().nullable(),
     axis: RetroAxis,

@@ -57,7 +57,9 @@ describe('workbench: retrospectives, actions and lessons learned', () => {
   it('lets other organisations find shared lessons only, in Dutch full text', async () => {
     const search = async (token: string, q: string) => ((await app.inject({ method: 'GET', url: `/api/v1/lessons?q=${encodeURIComponent(q)}`, headers: bearer(token) })).json() as { lessons: Lesson[] }).lessons;
     const found = await search(dronten, 'specialisten');
-    expect(found.map((l) => [l.useCaseTitle, l.organisationId, l.axis])).toEqual([['Hittestress', 'almere', 'samenwerking']]);
+    // The use case is private to almere: the shared lesson does not reveal its id or title.
+    expect(found.map((l) => [l.useCaseId, l.useCaseTitle, l.organisationId, l.axis])).toEqual([[null, null, 'almere', 'samenwerking']]);
+    expect((await search(almere, 'specialisten')).map((l) => l.useCaseTitle)).toEqual(['Hittestress']);
     expect(await search(dronten, 'maatwerk')).toEqual([]);
     expect((await search(almere, 'maatwerk')).map((l) => l.shared)).toEqual([false]);
     expect((await app.inject({ method: 'GET', url: '/api/v1/lessons' })).statusCode).toBe(401);

@@ -4,11 +4,11 @@ import type { ActionUpdate, Caller, Lesson, Retrospective, RetrospectiveCreate, 
 import { appendAudit, type Actor } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { TweelingError } from '../errors.js';
-import { authorName, editableUseCase, readableUseCase, type WorkbenchDeps } from './access.js';
+import { authorName, editableUseCase, mayRead, readableUseCase, type WorkbenchDeps } from './access.js';
 import { WORKBENCH_ERRORS } from './errors.js';
 
 type ActionRow = Selectable<Database['workbench_actions']>;
-type LessonRow = Selectable<Database['workbench_lessons']> & { use_case_title: string; organisation_id: string };
+type LessonRow = Selectable<Database['workbench_lessons']> & { use_case_title: string; organisation_id: string; use_case_visibility: string };
 
 const dateOnly = (value: Date | string) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
@@ -24,20 +24,27 @@ const toAction = (r: ActionRow): WorkbenchAction => ({
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-const toLesson = (r: LessonRow): Lesson => ({
-  id: r.id,
-  useCaseId: r.use_case_id,
-  useCaseTitle: r.use_case_title,
-  organisationId: r.organisation_id,
-  retrospectiveId: r.retrospective_id,
-  axis: r.axis as RetroAxis,
-  text: r.text,
-  shared: r.shared,
-  createdAt: new Date(r.created_at).toISOString(),
-});
+/**
+ * A lesson as the caller may see it: a lesson shared from a use case the caller may not read (private
+ * to another organisation) keeps its text, not the use case's id and title.
+ */
+const toLesson = (r: LessonRow, caller?: Caller): Lesson => {
+  const hidden = caller !== undefined && !mayRead(caller, { id: r.use_case_id, organisation_id: r.organisation_id, visibility: r.use_case_visibility });
+  return {
+    id: r.id,
+    useCaseId: hidden ? null : r.use_case_id,
+    useCaseTitle: hidden ? null : r.use_case_title,
+    organisationId: r.organisation_id,
+    retrospectiveId: r.retrospective_id,
+    axis: r.axis as RetroAxis,
+    text: r.text,
+    shared: r.shared,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+};
 
 const lessonQuery = (db: Kysely<Database>) =>
-  db.selectFrom('workbench_lessons as l').innerJoin('workbench_use_cases as u', 'u.id', 'l.use_case_id').selectAll('l').select(['u.title as use_case_title', 'u.organisation_id']);
+  db.selectFrom('workbench_lessons as l').innerJoin('workbench_use_cases as u', 'u.id', 'l.use_case_id').selectAll('l').select(['u.title as use_case_title', 'u.organisation_id', 'u.visibility as use_case_visibility']);
 
 /** Retrospectives of a readable use case, newest first, with their actions and lessons. */
 export async function listRetrospectives(deps: WorkbenchDeps, caller: Caller, useCaseId: string): Promise<Retrospective[]> {
@@ -51,7 +58,7 @@ export async function listRetrospectives(deps: WorkbenchDeps, caller: Caller, us
     heldOn: dateOnly(r.held_on),
     axes: r.axes as Retrospective['axes'],
     actions: actions.filter((a) => a.retrospective_id === r.id).map(toAction),
-    lessons: lessons.filter((l) => l.retrospective_id === r.id).map(toLesson),
+    lessons: lessons.filter((l) => l.retrospective_id === r.id).map((l) => toLesson(l)),
     recordedBy: r.recorded_by,
     createdAt: new Date(r.created_at).toISOString(),
   }));
@@ -131,5 +138,5 @@ export async function searchLessons(deps: WorkbenchDeps, caller: Caller, filter:
     query = query.where(sql<boolean>`(to_tsvector('dutch', l.text) @@ plainto_tsquery('dutch', ${q}) OR l.text ILIKE ${literal})`);
   }
   const rows = await query.orderBy('l.created_at', 'desc').limit(200).execute();
-  return rows.map(toLesson);
+  return rows.map((r) => toLesson(r, caller));
 }
