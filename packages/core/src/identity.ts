@@ -140,7 +140,7 @@ export const ApiTokenCreate = z
     name: z.string().trim().min(1).max(200).describe('What the token is for'),
     role: Role,
     userId: z.string().uuid().optional().describe('Act for this member (their role caps the token role)'),
-    expiresInDays: z.number().int().min(1).max(3650).optional().default(365).describe('Validity in days'),
+    expiresInDays: z.number().int().min(1).max(3650).optional().describe("Validity in days (default 365, or the server's TOKEN_MAX_DAYS when that is less; never more)"),
   })
   .describe('Create an API token');
 export type ApiTokenCreate = z.infer<typeof ApiTokenCreate>;
@@ -149,6 +149,19 @@ export const ApiTokenCreated = ApiToken.extend({
   token: z.string().describe('The secret token; shown only now'),
 }).describe('A newly created API token with its secret');
 export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
+
+export const ApiTokenRotate = z
+  .strictObject({
+    graceMinutes: z.number().int().min(0).max(1440).optional().default(0).describe('How long the old secret keeps working (0: revoked at once)'),
+    expiresInDays: z.number().int().min(1).max(3650).optional().describe('Validity of the new secret in days (default: as long as the old one was given)'),
+  })
+  .describe('Replace a token by a new one with the same name, role and member');
+export type ApiTokenRotate = z.infer<typeof ApiTokenRotate>;
+
+export const ApiTokenRotated = ApiTokenCreated.extend({
+  previous: ApiToken.describe('The replaced token: revoked, or expiring at the end of the grace period'),
+}).describe('The new token (its secret shown once) and what became of the old one');
+export type ApiTokenRotated = z.infer<typeof ApiTokenRotated>;
 
 /** Who is calling: resolved from the bearer token, or anonymous. */
 export const Caller = z

@@ -13,6 +13,7 @@ import { dbPlugin, type Db } from './db/index.js';
 import { commonRoutes, createOgcRegistry } from './http/common-routes.js';
 import { metricsPlugin } from './http/metrics.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { docsCsp, isHttps, securityPlugin } from './http/security.js';
 import { findGeneratingRun, runtimePlugin } from './runtime/index.js';
 import { identityPlugin } from './identity/index.js';
 import { storePlugin } from './store/index.js';
@@ -60,6 +61,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.decorate('clock', options.clock ?? (() => new Date()));
   app.decorate('ogc', createOgcRegistry());
+  // Before everything else: headers, CORS and rate limits also apply to refusals.
+  await app.register(securityPlugin, { publicUrl: config.publicUrl, corsOrigins: config.corsOrigins, rateLimits: config.rateLimits });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -79,8 +82,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(identityPlugin, {
     // Swagger UI's files and the web app's static files are public and cannot carry our declaration.
     isThirdPartyPublicRoute: (url) => url.startsWith('/api/v1/docs') || !url.startsWith('/api'),
+    tokenMaxDays: config.tokenMaxDays,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, transformStaticCSP: docsCsp(isHttps(config.publicUrl)) });
   await app.register(metricsPlugin);
   await app.register(commonRoutes({ publicUrl: config.publicUrl, startedAt: Date.now() }), { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
@@ -104,7 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     syncWaitMs: config.syncWaitMs,
   });
 
-  await app.register(storePlugin, { publicUrl: config.publicUrl });
+  await app.register(storePlugin, { publicUrl: config.publicUrl, secretKey: config.secretKey });
   await app.register(workbenchPlugin, { publicUrl: config.publicUrl });
 
   const webDir = options.webDir ?? WEB_DIR;

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ApiTokenCreate, ROLES, type Role } from '@tweeling/core';
+import { ApiTokenCreate, ApiTokenRotate, ROLES, type Role } from '@tweeling/core';
 import { verifyAuditChain, type Actor } from './audit/index.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
-import { createToken, revokeToken } from './identity/index.js';
+import { createToken, revokeToken, rotateToken } from './identity/index.js';
 import { importDataFile, problemText } from './data-import-cli.js';
 import { TweelingError } from './errors.js';
 import { runCommand } from './cli-run.js';
@@ -81,8 +81,8 @@ token
   .addOption(new Option('--role <role>', 'role of the token').choices(ROLES).makeOptionMandatory())
   .option('--name <text>', 'what the token is for', 'CLI-token')
   .option('--user <email>', 'act for this member of the organisation')
-  .option('--expires-days <n>', 'validity in days', positiveInt, 365)
-  .action((options: { org: string; role: Role; name: string; user?: string; expiresDays: number }) =>
+  .option('--expires-days <n>', 'validity in days (default 365, at most TOKEN_MAX_DAYS)', positiveInt)
+  .action((options: { org: string; role: Role; name: string; user?: string; expiresDays?: number }) =>
     withDb(async (db) => {
       await migrate(db);
       let userId: string | undefined;
@@ -92,7 +92,7 @@ token
         userId = user.id;
       }
       const input = ApiTokenCreate.parse({ name: options.name, role: options.role, userId, expiresInDays: options.expiresDays });
-      const created = await createToken({ db: db.kysely, clock: () => new Date() }, CLI_ACTOR(options.org), options.org, input);
+      const created = await createToken({ db: db.kysely, clock: () => new Date(), tokenMaxDays: loadConfig().tokenMaxDays }, CLI_ACTOR(options.org), options.org, input);
       console.error(`token ${created.id} for ${created.organisationId} (${created.role}), valid until ${created.expiresAt}; it is shown only now:`);
       console.log(created.token);
     }),
@@ -105,6 +105,21 @@ token
     withDb(async (db) => {
       const revoked = await revokeToken({ db: db.kysely, clock: () => new Date() }, CLI_ACTOR(options.org), options.org, tokenId);
       console.log(`revoked ${revoked.id} at ${revoked.revokedAt}`);
+    }),
+  );
+token
+  .command('rotate <tokenId>')
+  .description('replace an API token by a new secret (same name, role and member); the new token is printed once, on stdout')
+  .requiredOption('--org <id>', 'organisation the token belongs to')
+  .option('--grace-minutes <n>', 'minutes the old secret keeps working (default 0: revoked at once)', (v) => (v === '0' ? 0 : positiveInt(v)))
+  .option('--expires-days <n>', 'validity of the new token in days (default: as the old one)', positiveInt)
+  .action((tokenId: string, options: { org: string; graceMinutes?: number; expiresDays?: number }) =>
+    withDb(async (db) => {
+      const input = ApiTokenRotate.parse({ graceMinutes: options.graceMinutes, expiresInDays: options.expiresDays });
+      const rotated = await rotateToken({ db: db.kysely, clock: () => new Date(), tokenMaxDays: loadConfig().tokenMaxDays }, CLI_ACTOR(options.org), options.org, tokenId, input);
+      const old = rotated.previous.revokedAt ? `revoked at ${rotated.previous.revokedAt}` : `valid until ${rotated.previous.expiresAt}`;
+      console.error(`token ${rotated.id} replaces ${rotated.previous.id} (${old}); valid until ${rotated.expiresAt}; it is shown only now:`);
+      console.log(rotated.token);
     }),
   );
 

@@ -11,6 +11,12 @@ const DEFAULT_APPS_DIR = fileURLToPath(new URL('../../../apps', import.meta.url)
 /** The reference apps shipped (and reviewed) with the platform: the only ones trusted to run in worker threads by default. */
 export const BUNDLED_APPS_DIR = DEFAULT_APPS_DIR;
 
+/** A comma-separated list of origins (scheme://host[:port]) or `*`. */
+const origins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
+  .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s?#]+$/.test(o)), 'each origin must look like https://host[:port], or be *');
+
 /** Environment variables the server reads, with their defaults. */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port'),
@@ -39,6 +45,12 @@ const Env = z.object({
   SEED_DEMO: bool.default(true).describe('Seed the demo organisations and area into an empty database'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  CORS_ORIGINS: origins.default([]).describe('Comma-separated origins (https://host[:port]) whose web pages may call the API, or * for any; empty: same origin only'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(3000).describe('API requests per minute per token (0: no limit)'),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(1200).describe('API requests per minute per client IP address without a token (0: no limit)'),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(300).describe('Requests with an unknown, expired or revoked token per minute per client IP address (0: no limit)'),
+  TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365).describe('Longest validity of an API token in days; older tokens are refused'),
+  TWEELING_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional().describe('Encrypts the store signing key at rest (keep it outside the database)'),
 });
 
 /** Validated server configuration. */
@@ -65,6 +77,11 @@ export interface Config {
   syncWaitMs: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  corsOrigins: string[];
+  rateLimits: { perToken: number; perIp: number; authFailuresPerIp: number };
+  tokenMaxDays: number;
+  /** From TWEELING_SECRET_KEY; never logged. */
+  secretKey: string | undefined;
 }
 
 /**
@@ -101,5 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncWaitMs: e.SYNC_WAIT_MS,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    corsOrigins: e.CORS_ORIGINS,
+    rateLimits: { perToken: e.RATE_LIMIT_PER_MINUTE, perIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, authFailuresPerIp: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE },
+    tokenMaxDays: e.TOKEN_MAX_DAYS,
+    secretKey: e.TWEELING_SECRET_KEY,
   };
 }

@@ -5,6 +5,8 @@ import type { Database } from '../db/index.js';
 export interface ServiceDeps {
   db: Kysely<Database>;
   clock: () => Date;
+  /** Longest validity of a token in days (TOKEN_MAX_DAYS); absent: only the schema's limit. */
+  tokenMaxDays?: number;
 }
 
 export const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());

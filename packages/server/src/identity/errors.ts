@@ -12,6 +12,8 @@ export const IDENTITY_ERRORS = {
   MEMBER_EXISTS: defineError('TWL_IDENTITY_MEMBER_EXISTS', 409, 'Al lid'),
   LAST_ADMIN: defineError('TWL_IDENTITY_LAST_ADMIN', 409, 'Laatste beheerder'),
   TOKEN_NOT_FOUND: defineError('TWL_IDENTITY_TOKEN_NOT_FOUND', 404, 'Token niet gevonden'),
+  TOKEN_LIFETIME_TOO_LONG: defineError('TWL_IDENTITY_TOKEN_LIFETIME_TOO_LONG', 400, 'Geldigheid te lang'),
+  TOKEN_NOT_ACTIVE: defineError('TWL_IDENTITY_TOKEN_NOT_ACTIVE', 409, 'Token niet meer geldig'),
   MAY_NOT_ACCREDIT: defineError('TWL_IDENTITY_MAY_NOT_ACCREDIT', 400, 'Mag niet accrediteren'),
   ROLE_TOO_HIGH: defineError('TWL_IDENTITY_ROLE_TOO_HIGH', 403, 'Rol te hoog'),
 } as const;

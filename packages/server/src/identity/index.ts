@@ -5,6 +5,7 @@ import { identityRoutes } from './routes.js';
 
 export { actorOf, type Access, type RouteDeclaration } from './access.js';
 export { ANONYMOUS, authenticate, createToken, listTokens, revokeToken, permissionsFor } from './api-tokens.js';
+export { rotateToken } from './token-rotation.js';
 export { addMember, listMembers, removeMember, updateMemberRole } from './members.js';
 export { createOrganisation, getOrganisation, listOrganisations } from './organisations.js';
 export { generateToken, hashToken } from './tokens.js';
@@ -23,9 +24,15 @@ declare module 'fastify' {
  * The identity room: deny-by-default access control for every route registered after it, plus the
  * organisation, member and token routes.
  */
-export const identityPlugin = fp<AccessOptions>(
+export interface IdentityOptions extends AccessOptions {
+  /** TOKEN_MAX_DAYS: longest validity of an API token; older tokens are refused. */
+  tokenMaxDays?: number;
+}
+
+export const identityPlugin = fp<IdentityOptions>(
   async (app, options) => {
-    app.decorate('identityDeps', () => ({ db: app.db.kysely, clock: app.clock }));
+    const tokenMaxDays = options.tokenMaxDays;
+    app.decorate('identityDeps', () => ({ db: app.db.kysely, clock: app.clock, ...(tokenMaxDays ? { tokenMaxDays } : {}) }));
     installAccessControl(app, () => app.identityDeps(), options);
     await app.register(identityRoutes, { prefix: '/api/v1' });
   },

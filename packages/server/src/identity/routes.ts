@@ -4,6 +4,8 @@ import {
   ApiToken,
   ApiTokenCreate,
   ApiTokenCreated,
+  ApiTokenRotate,
+  ApiTokenRotated,
   Caller,
   Member,
   MemberCreate,
@@ -17,6 +19,7 @@ import { actorOf } from './access.js';
 import * as tokens from './api-tokens.js';
 import * as members from './members.js';
 import * as organisations from './organisations.js';
+import { rotateToken } from './token-rotation.js';
 
 const OrgParams = z.strictObject({ orgId: OrganisationId });
 const MemberParams = OrgParams.extend({ userId: z.string().uuid().describe('User id') });
@@ -95,5 +98,18 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { permission: 'org:admin', orgParam: 'orgId' } },
     schema: { tags, summary: 'API-token intrekken', params: TokenParams, response: { 200: ApiToken, ...errors } },
     handler: async (request) => tokens.revokeToken(deps(), actorOf(request), request.params.orgId, request.params.tokenId),
+  });
+
+  app.post('/organisations/:orgId/tokens/:tokenId/rotate', {
+    config: { access: { permission: 'org:admin', orgParam: 'orgId' } },
+    schema: {
+      tags,
+      summary: 'API-token vervangen door een nieuw geheim (het oude wordt ingetrokken of vervalt na graceMinutes)',
+      params: TokenParams,
+      body: ApiTokenRotate.nullish().describe('Optional: without a body the old secret is revoked at once'),
+      response: { 201: ApiTokenRotated, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await rotateToken(deps(), actorOf(request), request.params.orgId, request.params.tokenId, ApiTokenRotate.parse(request.body ?? {}))),
   });
 };

@@ -104,7 +104,7 @@ export async function createAccreditation(deps: StoreDeps, caller: Caller, actor
       appId, appVersion: version, codeHash: release.code_hash, manifestHash: manifestHash(release.manifest),
       accreditorId: org.id, scope: input.scope, issuedAt: now.toISOString(), expiresAt: new Date(expires).toISOString(),
     };
-    const { signature, keyId } = await signStatement(trx, statement, now);
+    const { signature, keyId } = await signStatement(trx, statement, now, deps.secretKey);
     const id = randomUUID();
     await trx.insertInto('store_accreditations').values({ id, app_id: appId, app_version: version, accreditor_id: org.id, statement: JSON.stringify(statement), signature, key_id: keyId, created_at: now }).execute();
     await appendAudit(trx, actor, { action: 'store.accreditation.create', targetType: 'app', targetId: `${appId}@${version}`, payload: { statement, signature, keyId } }, now);

@@ -13,4 +13,5 @@ export const STORE_ERRORS = {
   SUBSCRIPTION_EXISTS: defineError('TWL_STORE_SUBSCRIPTION_EXISTS', 409, 'Abonnement bestaat al'),
   SUBSCRIPTION_NOT_FOUND: defineError('TWL_STORE_SUBSCRIPTION_NOT_FOUND', 404, 'Geen actief abonnement'),
   INVALID_EXPIRY: defineError('TWL_STORE_INVALID_EXPIRY', 400, 'Ongeldige vervaldatum'),
+  SIGNING_KEY_UNAVAILABLE: defineError('TWL_STORE_SIGNING_KEY_UNAVAILABLE', 500, 'Ondertekeningssleutel niet beschikbaar'),
 } as const;

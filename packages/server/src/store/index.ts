@@ -15,6 +15,8 @@ export type { StoreDeps } from './visibility.js';
 
 export interface StorePluginOptions {
   publicUrl: string | undefined;
+  /** TWEELING_SECRET_KEY: the signing key is kept encrypted with it. */
+  secretKey?: string | undefined;
 }
 
 /**
@@ -23,10 +25,10 @@ export interface StorePluginOptions {
  * registered (`syncListings`), so it is registered after the runtime.
  */
 export const storePlugin = fp<StorePluginOptions>(
-  async (app) => {
+  async (app, options) => {
     const count = await syncListings(app.db.kysely, app.clock());
     app.log.debug({ releases: count }, 'store listings synchronised');
-    await app.register(storeRoutes(), { prefix: '/api/v1' });
+    await app.register(storeRoutes({ secretKey: options.secretKey }), { prefix: '/api/v1' });
     await app.register(billingRoutes(), { prefix: '/api/v1' });
   },
   { name: 'tweeling-store', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-data', 'tweeling-runtime'] },

@@ -15,8 +15,9 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const tags = ['App Store'];
 
 /** The store's HTTP API: catalogue, use cases, listings, fit check, reviews and accreditations. */
-export const storeRoutes = (): FastifyPluginAsyncZod => async (app) => {
-  const deps = (): StoreDeps => ({ db: app.db.kysely, clock: app.clock });
+export const storeRoutes = (options: { secretKey?: string | undefined } = {}): FastifyPluginAsyncZod => async (app) => {
+  const secret = options.secretKey ? { secretKey: options.secretKey } : {};
+  const deps = (): StoreDeps => ({ db: app.db.kysely, clock: app.clock, ...secret });
 
   app.get('/apps', {
     config: { access: { public: true } },

@@ -1,7 +1,9 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '@tweeling/core';
 import type { Database } from '../db/index.js';
+import { TweelingError } from '../errors.js';
+import { STORE_ERRORS } from './errors.js';
 
 /** The instance's public signing key. */
 export interface SigningKey {
@@ -16,28 +18,55 @@ function keyId(publicKeyPem: string): string {
   return createHash('sha256').update(der).digest('hex').slice(0, 16);
 }
 
+const ENCRYPTED_PEM = '-----BEGIN ENCRYPTED PRIVATE KEY-----';
+
+/** PKCS#8 PEM of a private key; with a secret key: encrypted (PKCS#5 v2: PBKDF2 + AES-256-CBC). */
+function exportPrivate(key: KeyObject, secretKey: string | undefined): string {
+  const pem = secretKey ? key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: secretKey }) : key.export({ type: 'pkcs8', format: 'pem' });
+  return pem.toString();
+}
+
+/** @throws TWL_STORE_SIGNING_KEY_UNAVAILABLE when the stored key is encrypted and the secret key is missing or wrong */
+function openPrivate(pem: string, secretKey: string | undefined): KeyObject {
+  if (!pem.startsWith(ENCRYPTED_PEM)) return createPrivateKey(pem);
+  if (!secretKey) throw new TweelingError(STORE_ERRORS.SIGNING_KEY_UNAVAILABLE, 'De ondertekeningssleutel is versleuteld opgeslagen en de server heeft geen TWEELING_SECRET_KEY; ondertekenen kan nu niet.');
+  try {
+    return createPrivateKey({ key: pem, format: 'pem', passphrase: secretKey });
+  } catch {
+    throw new TweelingError(STORE_ERRORS.SIGNING_KEY_UNAVAILABLE, 'De ondertekeningssleutel past niet bij TWEELING_SECRET_KEY; ondertekenen kan nu niet.');
+  }
+}
+
 /**
  * The instance's Ed25519 key pair, generated at first use inside the caller's transaction and kept
  * in `store_signing_keys`. The private key (PKCS#8 PEM) is read only here and used only to sign; no
- * route or service returns it. It is not encrypted at rest: whoever can read the database can sign,
- * exactly as whoever can write the database could forge other records — protect the database
- * (PostgreSQL roles, disk encryption) accordingly.
+ * route or service returns it. With TWEELING_SECRET_KEY (`secretKey`) it is stored encrypted, and a
+ * key stored in the clear before the secret key was set is encrypted at its next use; without it,
+ * whoever can read the database can sign — protect the database (roles, disk encryption) then.
  */
-async function instanceKey(trx: Kysely<Database>, now: Date): Promise<{ id: string; privateKey: string }> {
+async function instanceKey(trx: Kysely<Database>, now: Date, secretKey: string | undefined): Promise<{ id: string; privateKey: KeyObject }> {
   const existing = await trx.selectFrom('store_signing_keys').select(['id', 'private_key']).orderBy('created_at').limit(1).executeTakeFirst();
-  if (existing) return { id: existing.id, privateKey: existing.private_key };
+  if (existing) {
+    const privateKey = openPrivate(existing.private_key, secretKey);
+    if (secretKey && !existing.private_key.startsWith(ENCRYPTED_PEM)) {
+      await trx.updateTable('store_signing_keys').set({ private_key: exportPrivate(privateKey, secretKey) }).where('id', '=', existing.id).execute();
+    }
+    return { id: existing.id, privateKey };
+  }
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const id = keyId(publicPem);
-  await trx.insertInto('store_signing_keys').values({ id, public_key: publicPem, private_key: privatePem, created_at: now }).execute();
-  return { id, privateKey: privatePem };
+  await trx.insertInto('store_signing_keys').values({ id, public_key: publicPem, private_key: exportPrivate(privateKey, secretKey), created_at: now }).execute();
+  return { id, privateKey };
 }
 
-/** Signs `canonicalJson(statement)` with the instance key; returns the base64 signature and key id. */
-export async function signStatement(trx: Kysely<Database>, statement: unknown, now: Date): Promise<{ signature: string; keyId: string }> {
-  const key = await instanceKey(trx, now);
-  const signature = sign(null, Buffer.from(canonicalJson(statement), 'utf8'), createPrivateKey(key.privateKey)).toString('base64');
+/**
+ * Signs `canonicalJson(statement)` with the instance key; returns the base64 signature and key id.
+ * `secretKey`: TWEELING_SECRET_KEY, when the operator set one.
+ */
+export async function signStatement(trx: Kysely<Database>, statement: unknown, now: Date, secretKey?: string): Promise<{ signature: string; keyId: string }> {
+  const key = await instanceKey(trx, now, secretKey);
+  const signature = sign(null, Buffer.from(canonicalJson(statement), 'utf8'), key.privateKey).toString('base64');
   return { signature, keyId: key.id };
 }
 

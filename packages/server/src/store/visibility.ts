@@ -8,6 +8,8 @@ import { STORE_ERRORS } from './errors.js';
 export interface StoreDeps {
   db: Kysely<Database>;
   clock: () => Date;
+  /** TWEELING_SECRET_KEY: encrypts the signing key at rest (see signing.ts). */
+  secretKey?: string;
 }
 
 /**
