@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { createToken, revokeToken, rotateToken } from './identity/index.js';
 import { importDataFile, problemText } from './data-import-cli.js';
+import { backupCommand, checkBackupForRestore, restoreCommand, verifyBackupCommand } from './backup-cli.js';
 import { TweelingError } from './errors.js';
 import { runCommand } from './cli-run.js';
 import { seedDemoArea } from './demo-datasets.js';
@@ -171,6 +172,21 @@ program
       }
     }),
   );
+
+program
+  .command('backup <file>')
+  .description('write the whole database (embedded, or DATABASE_URL) to FILE (gzip, one consistent snapshot) and check the written file against its manifest')
+  .option('--verify', 'only check an existing FILE: structure, row count and SHA-256 per table, the audit chain links; opens no database')
+  .action((file: string, options: { verify?: boolean }) => (options.verify ? verifyBackupCommand(file) : withDb((db) => backupCommand(db, file))));
+
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database (a fresh DATA_DIR, or an empty PostgreSQL database via DATABASE_URL), all or nothing, verified (row counts, SHA-256 per table, audit chain) before it commits')
+  .option('--force', 'first drop everything in the database (in the same transaction: a failed restore leaves it as it was)')
+  .action(async (file: string, options: { force?: boolean }) => {
+    const checked = await checkBackupForRestore(file);
+    await withDb((db) => restoreCommand(db, checked, options.force ?? false));
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof TweelingError ? problemText(error) : error instanceof Error ? error.message : String(error);

@@ -5,6 +5,10 @@ export { openDatabase, type Db, type DbEngine, type OpenDatabaseOptions } from '
 export { migrate, migrationStatus, type MigrationStatus } from './migrate.js';
 export type { Database } from './schema.js';
 export { isDatabaseUnavailable } from './unavailable.js';
+export { writeBackup, verifyBackupFile, type AuditChainCheck, type BackupOptions, type BackupSummary, type VerifiedBackup, type VerifyBackupOptions } from './backup.js';
+export { restoreBackup, backupMigrations, type RestoreOptions, type RestoreReport } from './restore.js';
+export type { AuditHead, BackupHeader, BackupManifest } from './backup-format.js';
+export { DB_ERRORS } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
