@@ -116,6 +116,17 @@ describe('authorization matrix: every route × every caller', () => {
     expect(differ).toEqual([]);
   });
 
+  it('the comparison itself catches a leak: the owner\'s answer does not pass as hidden, refused or filtered', async () => {
+    const req: Req = { method: 'GET', url: `/api/v1/datasets/${fx.datasetId}/versions` };
+    const res = await send(app, owner, req);
+    expect(res.statusCode).toBe(200);
+    expect(mismatch('hidden', res, req, fx)).toBe('expected 404 problem+json');
+    expect(mismatch('refused', res, req, fx)).toBe('expected 403 problem+json');
+    const list: Req = { method: 'GET', url: '/api/v1/datasets' };
+    expect(mismatch('filtered', await send(app, owner, list), list, fx)).toMatch(/^shows private .*geheim-almere/);
+    expect(mismatch('sees', await send(app, null, list), list, fx)).toBe('expected the private fixture in the answer');
+  });
+
   it('answers every caller on every route as declared', async () => {
     const failures: string[] = [];
     let requests = 0;
