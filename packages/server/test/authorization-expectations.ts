@@ -79,6 +79,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/v1/organisations/:orgId/tokens': { gate: 'admin', orgParam: true, request: (ctx) => get(org(ctx, '/tokens')) },
   'POST /api/v1/organisations/:orgId/tokens': { gate: 'admin', orgParam: true, own: 201, request: (ctx) => ({ method: 'POST', url: org(ctx, '/tokens'), payload: { name: 'nieuw', role: 'viewer' } }) },
   'DELETE /api/v1/organisations/:orgId/tokens/:tokenId': { gate: 'admin', orgParam: true, request: async (ctx) => ({ method: 'DELETE', url: org(ctx, `/tokens/${await newToken(ctx)}`) }) },
+  'POST /api/v1/organisations/:orgId/tokens/:tokenId/rotate': { gate: 'admin', orgParam: true, own: 201, request: async (ctx) => ({ method: 'POST', url: org(ctx, `/tokens/${await newToken(ctx)}/rotate`), payload: {} }) },
 
   // documentation, landing page, health, metrics
   'GET /api/v1/docs': pub(() => get(`${V}/docs`)),
