@@ -110,7 +110,10 @@ export const fixedClock = (iso = '2026-11-26T12:00:00.000Z') => () => new Date(i
 export async function buildTestApp(db: Db, options: { clock?: () => Date; env?: Record<string, string>; extraAppDirs?: string[] } = {}) {
   const deps = { db: db.kysely, clock: options.clock ?? (() => new Date()) };
   await seedDemo(deps);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: TEST_TMP, ...options.env });
+  // In-process tests fire thousands of requests from one address and token: rate limits off unless a
+  // test sets them (src/http/security.test.ts does).
+  const noLimits = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '0' };
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: TEST_TMP, ...noLimits, ...options.env });
   return buildApp({ config, db, closeDb: false, logger: false, extraAppDirs: options.extraAppDirs ?? [], ...(options.clock ? { clock: options.clock } : {}) });
 }
 

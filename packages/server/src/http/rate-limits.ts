@@ -47,7 +47,8 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
   });
 
   if (limits.authFailuresPerIp === 0) return;
-  const failures = app.createRateLimit({ keyGenerator: ipKey, max: limits.authFailuresPerIp, timeWindow: MINUTE_MS });
+  // allowList: [] so that the global limit's allow list (exemptions, limits set to 0) does not carry over.
+  const failures = app.createRateLimit({ keyGenerator: ipKey, max: limits.authFailuresPerIp, timeWindow: MINUTE_MS, allowList: [] });
   app.addHook('onRequest', async (request, reply) => {
     if (!request.headers.authorization) return;
     const state = await failures(request, { increment: false });

@@ -166,8 +166,12 @@ describe('hardening: headers, CSP, CORS, rate limits', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/apps', remoteAddress: '192.0.2.30' })).statusCode).toBe(200);
   });
 
-  it('switches a limit off with 0', async () => {
-    const app = await build({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' });
+  it('switches one limit off with 0 and keeps the others', async () => {
+    const app = await build({ RATE_LIMIT_PER_MINUTE: '2', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' });
     for (let i = 0; i < 30; i++) expect((await app.inject({ method: 'GET', url: '/api/v1/apps', remoteAddress: '192.0.2.40' })).statusCode).toBe(200);
+    const token = await tokenFor(db, 'almere', 'viewer');
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++) codes.push((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token), remoteAddress: '192.0.2.40' })).statusCode);
+    expect(codes).toEqual([200, 200, 429]);
   });
 });
