@@ -210,6 +210,13 @@ describe('no leaks across organisations', () => {
     await must(app, t.almere, { method: 'DELETE', url: `${V}/jobs/${id}` }, 200);
   });
 
+  it('operational endpoints (metrics, health, OpenAPI) name nothing private', async () => {
+    for (const url of ['/metrics', `${V}/health`, `${V}/openapi.json`, `${V}/organisations`, `${V}/organisations/almere`]) {
+      const { res, leaked: shown } = await ask(null, get(url));
+      expect([res.statusCode, shown], url).toEqual([200, []]);
+    }
+  });
+
   it('a beta release is seen by its publisher only: catalogue, counts, facets, search, processes', async () => {
     const urls = [`${V}/apps`, `${V}/apps?q=${encodeURIComponent(betaName)}`, `${V}/usecases/wateroverlast/apps`, `${V}/processes`];
     for (const url of urls) {
