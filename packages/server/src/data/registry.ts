@@ -95,11 +95,14 @@ export async function listVersions(deps: DataDeps, caller: Caller, id: string): 
   return rows.map(toVersion);
 }
 
+/** Version numbers are PostgreSQL integers: a larger one cannot exist (and would make the query fail). */
+const MAX_VERSION = 2_147_483_647;
+
 /** One version (or the latest) of a visible dataset. @throws TWL_DATA_VERSION_NOT_FOUND */
 export async function getVersion(deps: DataDeps, caller: Caller, id: string, version?: number): Promise<DatasetVersion> {
   const dataset = await getDataset(deps, caller, id);
   const wanted = version ?? dataset.latestVersion?.version;
-  const row = wanted
+  const row = wanted && wanted <= MAX_VERSION
     ? await deps.db.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', id).where('version', '=', wanted).executeTakeFirst()
     : undefined;
   if (!row) throw new TweelingError(DATA_ERRORS.VERSION_NOT_FOUND, wanted ? `Dataset '${id}' heeft geen versie ${wanted}.` : `Dataset '${id}' heeft nog geen versie.`);
