@@ -10,7 +10,7 @@ import { encodeGeoTiff } from '@tweeling/sdk';
 import type { Database } from '../db/index.js';
 import { TweelingError } from '../errors.js';
 import { baseUrl } from '../http/negotiation.js';
-import { CRS84, parseCrs, RD_NEW, STORAGE_SRID, type ApiCrs } from './crs.js';
+import { clipToRdArea, CRS84, parseCrs, RD_NEW, STORAGE_SRID, type ApiCrs } from './crs.js';
 import { cropGrid, downsample, readRasterVersion, windowFor, type Resampling } from './coverage-grid.js';
 import { DATA_ERRORS } from './errors.js';
 import { getDataset, type DataDeps } from './registry.js';
@@ -73,9 +73,13 @@ async function bboxToStorage(db: Kysely<Database>, text: string, crs: ApiCrs): P
   const [a, b, c, d] = (crs.latLonOrder ? [parts[1], parts[0], parts[3], parts[2]] : parts) as [number, number, number, number];
   if (a > c || b > d) throw invalid('bbox', 'bbox: de minimumwaarden moeten vóór de maximumwaarden staan.', 'min > max');
   if (crs.srid === STORAGE_SRID) return [a, b, c, d];
+  // Cut to RD New's area first: PROJ fails far from it, and segmentizing a huge box never ends.
+  const clipped = clipToRdArea([a, b, c, d]);
+  if (!clipped) throw invalid('bbox', 'bbox ligt buiten het gebied van RD New (EPSG:28992), waar de rasters liggen.', 'outside the area of EPSG:28992');
+  const [x0, y0, x1, y1] = clipped;
   const result = await sql<{ b: number[] }>`
     SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] AS b
-    FROM (SELECT ST_Transform(ST_Segmentize(ST_MakeEnvelope(${a}::float8, ${b}::float8, ${c}::float8, ${d}::float8, ${crs.srid}::integer), 0.001), ${STORAGE_SRID}::integer) AS e) q`.execute(db);
+    FROM (SELECT ST_Transform(ST_Segmentize(ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, ${crs.srid}::integer), 0.001), ${STORAGE_SRID}::integer) AS e) q`.execute(db);
   return result.rows[0]!.b.map(Number) as [number, number, number, number];
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
 import { TweelingError } from '../errors.js';
-import { STORAGE_SRID, type ApiCrs } from './crs.js';
+import { clipToRdArea, STORAGE_SRID, type ApiCrs } from './crs.js';
 import { DATA_ERRORS } from './errors.js';
 
 /** One page of features, already as GeoJSON text per geometry. */
@@ -41,7 +41,12 @@ function bboxInStorage(bbox: [number, number, number, number], crs: ApiCrs): Raw
   if (a > c || (b > d && !crs.latLonOrder)) {
     throw new TweelingError(DATA_ERRORS.INVALID_QUERY, 'bbox: de minimumwaarden moeten vóór de maximumwaarden staan.', [{ path: 'querystring.bbox', message: 'min > max' }]);
   }
-  return sql`ST_Transform(ST_MakeEnvelope(${a}::float8, ${b}::float8, ${c}::float8, ${d}::float8, ${crs.srid}::integer), ${STORAGE_SRID}::integer)`;
+  if (crs.srid === STORAGE_SRID) return sql`ST_MakeEnvelope(${a}::float8, ${b}::float8, ${c}::float8, ${d}::float8, ${STORAGE_SRID}::integer)`;
+  // A lon/lat bbox is cut to RD New's area first (PROJ fails far from it); one that misses it matches nothing.
+  const clipped = clipToRdArea([a, b, c, d]);
+  if (!clipped) return sql`NULL::geometry`;
+  const [x0, y0, x1, y1] = clipped;
+  return sql`ST_Transform(ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, ${crs.srid}::integer), ${STORAGE_SRID}::integer)`;
 }
 
 function where(q: FeatureQuery): RawBuilder<unknown> {
