@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 import { AppId, LocalizedText, SpdxLicence, UseCaseIdSchema, parseAppManifest, type AppManifest, type JsonSchema } from '@tweeling/core';
 import { hashJsonValue } from '@tweeling/sdk';
@@ -31,9 +31,48 @@ export const RemoteProcessRegistration = z
   .describe('Remote process registration');
 export type RemoteProcessRegistration = z.infer<typeof RemoteProcessRegistration>;
 
-const PRIVATE_V4 = [/^10\./, /^127\./, /^0\./, /^169\.254\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./];
-const isPrivate = (address: string) =>
-  isIP(address) === 4 ? PRIVATE_V4.some((r) => r.test(address)) : /^(::1?|f[cd]|fe80:|::ffff:(10|127|169\.254|192\.168)\.)/i.test(address);
+/** Addresses that are not on the public internet (RFC 6890 special-purpose ranges, multicast, reserved). */
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24],
+  ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [['::', 127], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/** IPv4 addresses carried in IPv6 ones (mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged as IPv4. */
+function embeddedV4(address: string): string | null {
+  const groups = expandV6(address);
+  if (!groups) return null;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  if (groups.slice(0, 5).every((g) => g === 0) && (groups[5] === 0xffff || groups[5] === 0)) return v4(groups[6]!, groups[7]!);
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0)) return v4(groups[6]!, groups[7]!);
+  if (groups[0] === 0x2002) return v4(groups[1]!, groups[2]!);
+  return null;
+}
+
+/** The eight 16-bit groups of an IPv6 address (a dotted IPv4 tail included). */
+function expandV6(address: string): number[] | null {
+  let text = address.toLowerCase().split('%')[0]!;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
+    text = text.slice(0, -dotted[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return groups.length === 8 ? groups.map((g) => parseInt(g, 16)) : null;
+}
+
+/** Whether an address lies outside the public internet. */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4) return PRIVATE.check(address, 'ipv4');
+  if (family !== 6) return true;
+  const v4 = embeddedV4(address);
+  return v4 !== null ? PRIVATE.check(v4, 'ipv4') || v4.startsWith('0.') : PRIVATE.check(address, 'ipv6');
+}
 
 /**
  * Refuses URLs that point into private networks (SSRF), unless allowed: every address the host
@@ -46,7 +85,7 @@ export async function assertAllowedUrl(url: string, allowPrivate: boolean): Prom
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
   if (addresses.length === 0) throw new TweelingError(RUNTIME_ERRORS.INVALID_INPUTS, `${host} is niet te vinden.`);
-  if (addresses.some(isPrivate)) throw new TweelingError({ ...RUNTIME_ERRORS.INVALID_INPUTS, status: 403 }, `${host} ligt in een privé-netwerk; externe processen moeten publiek bereikbaar zijn.`);
+  if (addresses.some(isPrivateAddress)) throw new TweelingError({ ...RUNTIME_ERRORS.INVALID_INPUTS, status: 403 }, `${host} ligt in een privé-netwerk; externe processen moeten publiek bereikbaar zijn.`);
 }
 
 async function call(url: string, init: RequestInit & { authEnv?: string | undefined }, signal?: AbortSignal): Promise<Response> {
@@ -88,9 +127,21 @@ export async function remoteManifest(registration: RemoteProcessRegistration, pu
     throw new TweelingError({ ...RUNTIME_ERRORS.PROCESS_NOT_FOUND, status: 502 }, `De externe server antwoordt niet: ${(error as Error).message}`);
   });
   if (!res.ok) throw new TweelingError({ ...RUNTIME_ERRORS.PROCESS_NOT_FOUND, status: 502 }, `De externe server gaf ${res.status} op de procesbeschrijving.`);
-  const description = (await res.json()) as RemoteDescription;
-  const text = (value: string | undefined, fallback: string) => ({ nl: value?.trim() || fallback });
-  const version = /^\d+\.\d+\.\d+$/.test(description.version ?? '') ? description.version! : '0.0.0';
+  const invalid = (why: string) => new TweelingError({ ...RUNTIME_ERRORS.PROCESS_NOT_FOUND, status: 502 }, `De procesbeschrijving van de externe server is ongeldig: ${why.slice(0, 300)}`);
+  const description = (await res.json().catch((error: unknown) => {
+    throw invalid((error as Error).message);
+  })) as RemoteDescription;
+  if (!description || typeof description !== 'object' || Array.isArray(description)) throw invalid('geen JSON-object');
+  try {
+    return manifestOf(registration, publisher, base, description);
+  } catch (error) {
+    throw invalid(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function manifestOf(registration: RemoteProcessRegistration, publisher: string, base: string, description: RemoteDescription): AppManifest {
+  const text = (value: unknown, fallback: string) => ({ nl: (typeof value === 'string' ? value.trim() : '') || fallback });
+  const version = /^\d+\.\d+\.\d+$/.test(String(description.version ?? '')) ? String(description.version) : '0.0.0';
   return parseAppManifest({
     id: registration.id,
     name: text(description.title, registration.processId),
@@ -146,6 +197,8 @@ export async function runRemote(module: string, inputs: Record<string, unknown>,
     results = (await started.json()) as Record<string, unknown>;
   } else {
     const jobUrl = new URL(location, target.url).href;
+    // The job lives on the registered server: a Location elsewhere (a private address, say) is not followed (SSRF).
+    if (new URL(jobUrl).origin !== new URL(target.url).origin) throw new Error(`de externe server verwijst voor de taak naar een andere server (${new URL(jobUrl).host}); dat wordt niet gevolgd`);
     for (;;) {
       if (signal.aborted) {
         await call(jobUrl, { method: 'DELETE', authEnv: auth }).catch(() => undefined);
