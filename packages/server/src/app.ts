@@ -12,7 +12,7 @@ import { dataPlugin } from './data/index.js';
 import { dbPlugin, type Db } from './db/index.js';
 import { commonRoutes, createOgcRegistry } from './http/common-routes.js';
 import { metricsPlugin } from './http/metrics.js';
-import { registerProblemHandlers } from './http/problem.js';
+import { clientErrorHandler, frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { docsCsp, isHttps, securityPlugin } from './http/security.js';
 import { findGeneratingRun, runtimePlugin } from './runtime/index.js';
 import { identityPlugin } from './identity/index.js';
@@ -51,6 +51,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

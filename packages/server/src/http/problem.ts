@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemFieldError } from '@tweeling/core';
@@ -92,4 +94,31 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       detail: `Er is geen ${request.method}-route voor ${request.url.split('?')[0]}.`,
     }),
   );
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL that does not decode (`%zz`, invalid UTF-8) or a path segment
+ * longer than the router allows is answered before routing; as a problem too, not Fastify's own JSON.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'Een deel van het pad is te lang.' : 'De URL is ongeldig: een %-code vormt geen geldige UTF-8.';
+  void send(reply, request, { code: 'TWL_BAD_REQUEST', title: 'Ongeldig verzoek', status, detail });
+}
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser refuses (headers too large, malformed
+ * request lines, conflicting lengths) get a problem document on the socket before it is closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Het verzoek kwam niet op tijd binnen.']
+      : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'De headers van het verzoek zijn te groot.']
+        : [400, 'Het verzoek is geen geldig HTTP.'];
+  if (socket.writable) {
+    const body = JSON.stringify({ type: `${TYPE_BASE}bad-request`, title: 'Ongeldig verzoek', status, detail, code: 'TWL_BAD_REQUEST' });
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
