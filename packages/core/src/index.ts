@@ -17,3 +17,4 @@ export * from './dataset.js';
 export * from './chain.js';
 export * from './store.js';
 export * from './workbench.js';
+export * from './publishing.js';

@@ -107,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     staleAfterS: config.jobStaleAfterS,
     allowPrivateRemotes: config.allowPrivateRemotes,
     sandbox: config.appSandbox,
+    packagesDir: config.packagesDir,
     syncWaitMs: config.syncWaitMs,
   });
 

@@ -9,6 +9,7 @@ import { importDataFile, problemText } from './data-import-cli.js';
 import { backupCommand, checkBackupForRestore, restoreCommand, verifyBackupCommand } from './backup-cli.js';
 import { TweelingError } from './errors.js';
 import { runCommand } from './cli-run.js';
+import { registerAppCommands } from './cli-app.js';
 import { seedDemoArea } from './demo-datasets.js';
 import { seedDemoWorkbench } from './workbench/index.js';
 import { seedDemo } from './seed.js';
@@ -187,6 +188,8 @@ program
     const checked = await checkBackupForRestore(file);
     await withDb((db) => restoreCommand(db, checked, options.force ?? false));
   });
+
+registerAppCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof TweelingError ? problemText(error) : error instanceof Error ? error.message : String(error);

@@ -74,6 +74,8 @@ export interface Config {
   allowPrivateRemotes: boolean;
   /** Which apps run in a sandbox process, and its CPU limit. */
   appSandbox: { mode: 'third-party' | 'all'; trustedDirs: string[]; cpuLimitS: number };
+  /** Where published app packages are unpacked: `<DATA_DIR>/packages` (a cache; the packages are in the database). */
+  packagesDir: string;
   syncWaitMs: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMemoryMb: e.WORKER_MEMORY_MB,
     jobStaleAfterS: e.JOB_STALE_AFTER_S,
     allowPrivateRemotes: e.REMOTE_ALLOW_PRIVATE,
+    packagesDir: resolve(e.DATA_DIR, 'packages'),
     appSandbox: { mode: e.APP_SANDBOX, trustedDirs: [BUNDLED_APPS_DIR], cpuLimitS: e.APP_CPU_LIMIT_S ?? e.JOB_TIMEOUT_S * 2 },
     syncWaitMs: e.SYNC_WAIT_MS,
     trustProxy: e.TRUST_PROXY,

@@ -75,7 +75,7 @@ export async function worker(config: Config): Promise<void> {
     await migrate(db);
     const stop = await startWorkerProcess(
       db,
-      { appsDir: config.appsDir, concurrency: config.jobConcurrency, perOrganisation: config.jobsPerOrganisation, timeoutS: config.jobTimeoutS, workerMemoryMb: config.workerMemoryMb, staleAfterS: config.jobStaleAfterS, allowPrivateRemotes: config.allowPrivateRemotes, sandbox: config.appSandbox },
+      { appsDir: config.appsDir, concurrency: config.jobConcurrency, perOrganisation: config.jobsPerOrganisation, timeoutS: config.jobTimeoutS, workerMemoryMb: config.workerMemoryMb, staleAfterS: config.jobStaleAfterS, allowPrivateRemotes: config.allowPrivateRemotes, sandbox: config.appSandbox, packagesDir: config.packagesDir },
       log,
     );
     let stopping = false;

@@ -145,6 +145,20 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // store
   'GET /api/v1/apps': pub(() => get(`${V}/apps`)),
+  // publishing (the real flows, cross-organisation visibility included, are in publishing.test.ts;
+  // here a package that is refused before inspection and an unknown publication)
+  'GET /api/v1/review-criteria': pub(() => get(`${V}/review-criteria`)),
+  'POST /api/v1/publications': {
+    gate: 'admin', own: 400, foreign: 400, platform: 400,
+    request: () => ({ method: 'POST', url: `${V}/publications`, payload: 'geen pakket', headers: { 'content-type': 'application/gzip' } }),
+  },
+  'GET /api/v1/publications': { gate: 'viewer', own: 'ok', foreign: 'ok', platform: 'ok', request: () => get(`${V}/publications`) },
+  'GET /api/v1/publications/:publicationId': { gate: 'viewer', own: 404, foreign: 404, platform: 404, request: () => get(`${V}/publications/00000000-0000-4000-8000-000000000000`) },
+  'GET /api/v1/publications/:publicationId/package': { gate: 'viewer', own: 404, foreign: 404, platform: 404, request: () => get(`${V}/publications/00000000-0000-4000-8000-000000000000/package`) },
+  'POST /api/v1/publications/:publicationId/decision': {
+    gate: 'platform', platform: 404,
+    request: () => ({ method: 'POST', url: `${V}/publications/00000000-0000-4000-8000-000000000000/decision`, payload: { decision: 'reject', note: 'x', criteria: { purpose: { met: false } } } }),
+  },
   'GET /api/v1/usecases': pub(() => get(`${V}/usecases`)),
   'GET /api/v1/usecases/:useCaseId/apps': pub(() => get(`${V}/usecases/wateroverlast/apps`)),
   'GET /api/v1/apps/:appId': pub(() => get(`${V}/apps/gebouwen-telling`)),

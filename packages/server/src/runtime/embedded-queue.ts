@@ -18,6 +18,7 @@ import { CHAIN_MODULE_PREFIX } from './chains.js';
 import { REMOTE_MODULE_PREFIX, runRemote } from './remote.js';
 import { storeOutputs } from './store-outputs.js';
 import { runInSandbox, sandboxSupport } from './sandbox.js';
+import { PACKAGE_MODULE_PREFIX, resolveReleaseModule } from './app-package.js';
 import type { TaskMessage } from './run-task.js';
 
 /** Compiled worker entry; src/ and dist/ sit side by side, so this resolves from both. */
@@ -64,6 +65,8 @@ export interface EmbeddedQueueOptions {
   allowPrivateRemotes: boolean;
   /** Which apps run in a sandbox process instead of a worker thread (see sandbox.ts). */
   sandbox: AppSandboxOptions;
+  /** Where published app packages are unpacked (see app-package.ts). */
+  packagesDir: string;
 }
 
 export interface AppSandboxOptions {
@@ -110,7 +113,7 @@ export class EmbeddedQueue implements JobQueue {
   /** Whether a release's code runs in a sandbox process rather than a worker thread. */
   private sandboxed(module: string): boolean {
     const { mode, trustedDirs } = this.o.sandbox;
-    return mode === 'all' || !trustedDirs.some((dir) => module.startsWith(dir.endsWith(sep) ? dir : dir + sep));
+    return mode === 'all' || module.startsWith(PACKAGE_MODULE_PREFIX) || !trustedDirs.some((dir) => module.startsWith(dir.endsWith(sep) ? dir : dir + sep));
   }
 
   async start(): Promise<void> {
@@ -285,7 +288,8 @@ export class EmbeddedQueue implements JobQueue {
           void this.o.db.updateTable('jobs').set({ progress, message: message.message ?? null, updated_at: this.o.clock() }).where('id', '=', job.id).where('status', '=', 'running').execute().catch(() => undefined);
         }
       };
-      const task = { module: release.module, inputs: job.inputs as Record<string, unknown>, seed: Number(job.seed), datasets };
+      const module = await resolveReleaseModule(this.o.db, this.o.packagesDir, release.module);
+      const task = { module, inputs: job.inputs as Record<string, unknown>, seed: Number(job.seed), datasets };
       const result = this.sandboxed(release.module)
         ? await runInSandbox(task, {
           manifest: release.manifest,

@@ -13,6 +13,8 @@ export { findGeneratingRun } from './jobs-store.js';
 export type { RuntimeService } from './service.js';
 export type { JobQueue } from './embedded-queue.js';
 export { startWorkerProcess, type WorkerProcessOptions } from './worker-process.js';
+export { AppPackageError, PACKAGE_LIMITS, PACKAGE_MODULE_PREFIX } from './app-package.js';
+export { registerPublishedRelease, storeAppPackage, type PackageInspection } from './published.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +40,8 @@ export interface RuntimePluginOptions {
   allowPrivateRemotes: boolean;
   /** Which apps run in a sandbox process (see sandbox.ts). */
   sandbox: AppSandboxOptions;
+  /** Where published app packages are unpacked (a cache: the packages themselves are in the database). */
+  packagesDir: string;
   /** How long a synchronous execution waits before answering 201 with the job. */
   syncWaitMs: number;
 }
@@ -65,8 +69,9 @@ export const runtimePlugin = fp<RuntimePluginOptions>(
       staleAfterS: options.staleAfterS,
       allowPrivateRemotes: options.allowPrivateRemotes,
       sandbox: options.sandbox,
+      packagesDir: options.packagesDir,
     });
-    const runtime = createRuntimeService({ db: app.db.kysely, clock: app.clock, queue, events });
+    const runtime = createRuntimeService({ db: app.db.kysely, clock: app.clock, queue, events, packages: { packagesDir: options.packagesDir, memoryMb: options.workerMemoryMb } });
     app.decorate('runtime', runtime);
     if (options.runJobs) {
       app.addHook('onReady', async () => queue.start());

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import { parseAppManifest, type AppManifest } from '@tweeling/core';
@@ -35,6 +35,15 @@ export async function hashAppCode(root: string, codeDir: string): Promise<string
   return hash.digest('hex');
 }
 
+/** The app module of a package folder: package.json `tweeling.entry`, else `dist/app.js`, `main`, `index.mjs`. */
+export async function findAppEntry(root: string): Promise<string | undefined> {
+  const pkg = existsSync(join(root, 'package.json'))
+    ? (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { main?: string; tweeling?: { entry?: string } })
+    : {};
+  const candidates = [pkg.tweeling?.entry, 'dist/app.js', pkg.main, 'index.mjs'].filter((c): c is string => typeof c === 'string' && c.length > 0);
+  return candidates.map((c) => resolve(root, c)).find((file) => (file === root || file.startsWith(root + sep)) && existsSync(file));
+}
+
 /**
  * Reads one app folder: `tweeling.app.json` plus the module named by package.json `tweeling.entry`
  * (default `dist/app.js`, else `main`). Returns null when the folder holds no app or it is not built.
@@ -44,11 +53,7 @@ export async function loadAppFolder(root: string): Promise<InstalledApp | null> 
   const manifestFile = join(root, 'tweeling.app.json');
   if (!existsSync(manifestFile)) return null;
   const manifest = parseAppManifest(JSON.parse(await readFile(manifestFile, 'utf8')) as unknown);
-  const pkg = existsSync(join(root, 'package.json'))
-    ? (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { main?: string; tweeling?: { entry?: string } })
-    : {};
-  const candidates = [pkg.tweeling?.entry, 'dist/app.js', pkg.main, 'index.mjs'].filter((c): c is string => Boolean(c));
-  const entry = candidates.map((c) => resolve(root, c)).find((file) => existsSync(file));
+  const entry = await findAppEntry(root);
   if (!entry) return null;
   const loaded = (await import(pathToFileURL(entry).href)) as { default?: { tweelingApp?: unknown; manifest?: AppManifest } };
   const app = loaded.default;

@@ -17,7 +17,7 @@ import { assertProcessInputs, type AppManifest } from '@tweeling/core';
 import { checkOutputs } from '@tweeling/sdk';
 import type { WorkerResult, WorkerTask } from './prefetched.js';
 import type { TaskMessage } from './run-task.js';
-import type { SandboxReply } from './sandbox-child.js';
+import type { SandboxReply, SandboxRequest } from './sandbox-child.js';
 
 /** Compiled child entry; src/ and dist/ sit side by side, so this resolves from both. */
 const CHILD_FILE = fileURLToPath(new URL('../../dist/runtime/sandbox-child.js', import.meta.url));
@@ -84,16 +84,8 @@ function distinctPaths(paths: string[]): string[] {
   return unique.filter((path) => !unique.some((other) => other !== path && path.startsWith(other + sep)));
 }
 
-export interface SandboxRun {
+export interface SandboxRun extends SandboxLimits {
   manifest: AppManifest;
-  /** Heap limit in MB; data memory as a whole is limited to this plus 512 MB. */
-  memoryMb: number;
-  /** CPU seconds (all threads together) after which the OS stops the process. */
-  cpuLimitS: number;
-  signal: AbortSignal;
-  onMessage: (message: TaskMessage) => void;
-  /** Debug output of the child (its stderr), for the server log. */
-  onStderr?: (text: string) => void;
 }
 
 /** Why a sandboxed run failed, in words for the job's message. */
@@ -115,39 +107,56 @@ function refusal(error: Extract<SandboxReply, { type: 'error' }>['error'], memor
   return error.message;
 }
 
-function crashReason(code: number | null, signal: NodeJS.Signals | null, stderr: string, run: SandboxRun): string {
+function crashReason(code: number | null, signal: NodeJS.Signals | null, stderr: string, run: Pick<SandboxLimits, 'memoryMb' | 'cpuLimitS'>): string {
   if (signal === 'SIGXCPU' || (signal === 'SIGKILL' && /CPU/.test(stderr))) return `de app gebruikte meer dan ${run.cpuLimitS} s rekentijd (CPU-limiet) en is gestopt`;
   if (/heap limit|out of memory|Allocation failed/i.test(stderr)) return `de app vroeg meer geheugen dan de limiet van ${run.memoryMb} MB en is gestopt (out of memory)`;
   const last = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ').slice(0, 500);
   return `het app-proces stopte onverwacht (${signal ?? `code ${code}`})${last ? `: ${last}` : ''}`;
 }
 
-/**
- * Runs one job's app in a sandbox process and checks what comes back.
- * @throws SandboxError with the reason (refused access, limits, crash); the signal's reason when aborted
- */
-export async function runInSandbox(task: Omit<WorkerTask, 'port'>, run: SandboxRun): Promise<WorkerResult> {
+interface SandboxLimits {
+  /** Heap limit in MB; data memory as a whole is limited to this plus 512 MB. */
+  memoryMb: number;
+  /** CPU seconds (all threads together) after which the OS stops the process. */
+  cpuLimitS: number;
+  signal: AbortSignal;
+  onMessage?: (message: TaskMessage) => void;
+  /** Debug output of the child (its stderr), for the server log. */
+  onStderr?: (text: string) => void;
+}
+
+interface SandboxExit {
+  reply: Exclude<SandboxReply, TaskMessage> | undefined;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/** Starts a sandbox process for the package of `module`, sends it one request and waits for it to end. */
+async function inSandbox(module: string, request: SandboxRequest, limits: SandboxLimits): Promise<SandboxExit> {
   const { network, prlimit } = sandboxSupport();
   const scratch = await mkdtemp(join(tmpdir(), 'tweeling-sandbox-'));
-  const appRoot = packageRoot(realpathSync(task.module));
+  const appRoot = packageRoot(realpathSync(module));
+  // A published package finds the platform's SDK through a link beside it (see app-package.ts).
+  const beside = join(dirname(appRoot), 'node_modules');
+  const hostModules = existsSync(beside) ? [beside] : [];
   const node = [
     process.execPath,
     '--experimental-permission',
     '--disable-warning=ExperimentalWarning',
-    ...distinctPaths([appRoot, ...readablePlatformPaths()]).map((path) => `--allow-fs-read=${path}`),
+    ...distinctPaths([appRoot, ...hostModules, ...readablePlatformPaths()]).map((path) => `--allow-fs-read=${path}`),
     `--allow-fs-write=${scratch}`,
     // No --allow-worker: in Node 20 a worker started with its own execArgv escapes the permission
     // model, so sandboxed apps run single-threaded.
-    `--max-old-space-size=${run.memoryMb}`,
+    `--max-old-space-size=${limits.memoryMb}`,
     CHILD_FILE,
   ];
   // SIGXCPU at the soft limit names the reason; SIGKILL at the hard limit if the process ignores it.
-  const cpuSoft = Math.max(1, Math.ceil(run.cpuLimitS));
-  const limits = prlimit ? [prlimit, `--data=${(run.memoryMb + OFF_HEAP_MB) * 1024 * 1024}`, `--cpu=${cpuSoft}:${cpuSoft + 2}`, '--core=0', '--'] : [];
-  const command = [...limits, ...(network ?? []), ...node];
-  const started = Date.now();
+  const cpuSoft = Math.max(1, Math.ceil(limits.cpuLimitS));
+  const rlimits = prlimit ? [prlimit, `--data=${(limits.memoryMb + OFF_HEAP_MB) * 1024 * 1024}`, `--cpu=${cpuSoft}:${cpuSoft + 2}`, '--core=0', '--'] : [];
+  const command = [...rlimits, ...(network ?? []), ...node];
   try {
-    return await new Promise<WorkerResult>((resolve, reject) => {
+    return await new Promise<SandboxExit>((resolve, reject) => {
       const child = spawn(command[0]!, command.slice(1), {
         cwd: scratch,
         env: { TZ: 'UTC', LANG: 'C.UTF-8', NODE_ENV: 'production' },
@@ -155,36 +164,55 @@ export async function runInSandbox(task: Omit<WorkerTask, 'port'>, run: SandboxR
         serialization: 'advanced',
       });
       let stderr = '';
-      let reply: SandboxReply | undefined;
+      let reply: SandboxExit['reply'];
       child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
         stderr = (stderr + chunk).slice(-STDERR_KEPT);
-        run.onStderr?.(chunk);
+        limits.onStderr?.(chunk);
       });
       const onAbort = () => child.kill('SIGKILL');
-      run.signal.addEventListener('abort', onAbort, { once: true });
+      limits.signal.addEventListener('abort', onAbort, { once: true });
       child.on('message', (message: SandboxReply) => {
-        if (message?.type === 'progress' || message?.type === 'log') run.onMessage(message);
-        else if (message?.type === 'result' || message?.type === 'error') reply ??= message;
+        if (message?.type === 'progress' || message?.type === 'log') limits.onMessage?.(message);
+        else if (message?.type === 'result' || message?.type === 'error' || message?.type === 'inspected') reply ??= message;
       });
       child.on('error', (error) => reject(new SandboxError(`het app-proces kon niet starten: ${error.message}`)));
       child.on('exit', (code, signal) => {
-        run.signal.removeEventListener('abort', onAbort);
-        if (run.signal.aborted) return reject(run.signal.reason as Error);
-        if (reply?.type === 'result' && code === 0) {
-          try {
-            return resolve(accept(task, run.manifest, reply.result, started));
-          } catch (error) {
-            return reject(error as Error);
-          }
-        }
-        if (reply?.type === 'error') return reject(new SandboxError(refusal(reply.error, run.memoryMb)));
-        reject(new SandboxError(crashReason(code, signal, stderr, run)));
+        limits.signal.removeEventListener('abort', onAbort);
+        if (limits.signal.aborted) reject(limits.signal.reason as Error);
+        else resolve({ reply, code, signal, stderr });
       });
-      child.send({ type: 'task', task });
+      child.send(request);
     });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+function failure(exit: SandboxExit, limits: Pick<SandboxLimits, 'memoryMb' | 'cpuLimitS'>): SandboxError {
+  if (exit.reply?.type === 'error') return new SandboxError(refusal(exit.reply.error, limits.memoryMb));
+  return new SandboxError(crashReason(exit.code, exit.signal, exit.stderr, limits));
+}
+
+/**
+ * Runs one job's app in a sandbox process and checks what comes back.
+ * @throws SandboxError with the reason (refused access, limits, crash); the signal's reason when aborted
+ */
+export async function runInSandbox(task: Omit<WorkerTask, 'port'>, run: SandboxRun): Promise<WorkerResult> {
+  const started = Date.now();
+  const exit = await inSandbox(task.module, { type: 'task', task }, run);
+  if (exit.reply?.type === 'result' && exit.code === 0) return accept(task, run.manifest, exit.reply.result, started);
+  throw failure(exit, run);
+}
+
+/**
+ * Loads an untrusted app module in the sandbox and reports what its default export declares, so
+ * that a published package is checked without running its code in the platform's own process.
+ * @throws SandboxError when it does not load
+ */
+export async function inspectInSandbox(module: string, limits: Pick<SandboxLimits, 'memoryMb' | 'cpuLimitS'>): Promise<{ tweelingApp: boolean; id?: string; version?: string }> {
+  const exit = await inSandbox(module, { type: 'inspect', module }, { ...limits, signal: AbortSignal.timeout(60_000) });
+  if (exit.reply?.type === 'inspected' && exit.code === 0) return exit.reply.app;
+  throw failure(exit, limits);
 }
 
 /**

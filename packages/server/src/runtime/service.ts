@@ -5,6 +5,7 @@ import type { Database } from '../db/index.js';
 import type { JobQueue } from './embedded-queue.js';
 import type { JobEvents } from './events.js';
 import { getJob, type JobRow } from './jobs-store.js';
+import { inspectAppPackage, type PackageInspection, type PackageLimits } from './published.js';
 
 const isFinal = (status: string) => FINAL_JOB_STATUSES.includes(status as JobStatus);
 /** How often a watched job is read from the database (for jobs run by other processes). */
@@ -23,9 +24,11 @@ export interface RuntimeService {
   waitForFinal(jobId: string, timeoutMs: number): Promise<JobRow | null>;
   /** Dismisses a job of the organisation: queued → dismissed, running → stopped and dismissed, final → unchanged. */
   dismiss(organisationId: string | null, jobId: string, actor: Actor): Promise<JobRow>;
+  /** Checks a vendor's app package (see published.ts) with this runtime's package folder and memory limit. */
+  inspectPackage(bytes: Uint8Array): Promise<PackageInspection>;
 }
 
-export function createRuntimeService(deps: { db: Kysely<Database>; clock: () => Date; queue: JobQueue; events: JobEvents }): RuntimeService {
+export function createRuntimeService(deps: { db: Kysely<Database>; clock: () => Date; queue: JobQueue; events: JobEvents; packages: PackageLimits }): RuntimeService {
   const { db, clock, queue, events } = deps;
 
   function watch(jobId: string, listener: (job: JobRow) => void): () => void {
@@ -89,5 +92,5 @@ export function createRuntimeService(deps: { db: Kysely<Database>; clock: () => 
     return (await final) ?? getJob(db, organisationId, jobId);
   }
 
-  return { queue, events, watch, waitForFinal, dismiss };
+  return { queue, events, watch, waitForFinal, dismiss, inspectPackage: (bytes) => inspectAppPackage(deps.packages, bytes) };
 }

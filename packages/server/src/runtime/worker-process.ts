@@ -15,6 +15,8 @@ export interface WorkerProcessOptions {
   allowPrivateRemotes: boolean;
   /** Which apps run in a sandbox process (see sandbox.ts). */
   sandbox: AppSandboxOptions;
+  /** Where published app packages are unpacked. */
+  packagesDir: string;
 }
 
 type Log = { info(o: object, m: string): void; warn(o: object | string, m?: string): void; error(o: object, m: string): void };
@@ -44,6 +46,7 @@ export async function startWorkerProcess(db: Db, options: WorkerProcessOptions, 
     staleAfterS: options.staleAfterS,
     allowPrivateRemotes: options.allowPrivateRemotes,
     sandbox: options.sandbox,
+    packagesDir: options.packagesDir,
   });
   await queue.start();
   log.info({ apps: installed.map((a) => `${a.manifest.id}@${a.manifest.version}`) }, 'worker started');

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { billingRoutes } from './billing-routes.js';
+import { publishingRoutes } from './publishing-routes.js';
 import { storeRoutes } from './routes.js';
 import { syncListings } from './sync.js';
 
@@ -11,6 +12,7 @@ export { createAccreditation, listAccreditations } from './accreditations.js';
 export { syncListings } from './sync.js';
 export { listSubscriptions, monthlyStatement, subscribe, unsubscribe } from './billing.js';
 export { STORE_ERRORS } from './errors.js';
+export { decidePublication, listPublications, reviewCriteria, submitPublication } from './publishing.js';
 export type { StoreDeps } from './visibility.js';
 
 export interface StorePluginOptions {
@@ -30,6 +32,7 @@ export const storePlugin = fp<StorePluginOptions>(
     app.log.debug({ releases: count }, 'store listings synchronised');
     await app.register(storeRoutes({ secretKey: options.secretKey }), { prefix: '/api/v1' });
     await app.register(billingRoutes(), { prefix: '/api/v1' });
+    await app.register(publishingRoutes({ publicUrl: options.publicUrl }), { prefix: '/api/v1' });
   },
   { name: 'tweeling-store', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-data', 'tweeling-runtime'] },
 );

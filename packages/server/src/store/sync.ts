@@ -65,7 +65,9 @@ export async function readChangelog(modulePath: string, version: string): Promis
 export async function syncListings(db: Kysely<Database>, now: Date): Promise<number> {
   const releases = await db.selectFrom('app_releases').selectAll().orderBy('app_id').orderBy('installed_at').execute();
   const orgs = new Map((await db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
-  const changelogs = await Promise.all(releases.map((r) => readChangelog(r.module, r.version).catch(() => null)));
+  // Published packages keep the changelog they were submitted with; installed apps have theirs on disk.
+  const published = new Map((await db.selectFrom('app_publications').select(['app_id', 'version', 'changelog']).where('status', '=', 'approved').execute()).map((p) => [`${p.app_id}@${p.version}`, p.changelog]));
+  const changelogs = await Promise.all(releases.map((r) => (published.has(`${r.app_id}@${r.version}`) ? published.get(`${r.app_id}@${r.version}`) ?? null : readChangelog(r.module, r.version).catch(() => null))));
   const listings = new Map<string, { app_id: string; publisher_id: string; state: string; first_published_at: Date; updated_at: Date }>();
   for (const row of releases) {
     const installed = new Date(row.installed_at);

@@ -3,6 +3,7 @@ import { sql as datasets } from './0002-datasets.js';
 import { sql as runtime } from './0003-runtime.js';
 import { sql as store } from './0004-store.js';
 import { sql as workbench } from './0005-workbench.js';
+import { sql as publishing } from './0006-publishing.js';
 
 /** One schema migration: applied once, in id order, inside its own transaction. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'runtime', sql: runtime },
   { id: 4, name: 'store', sql: store },
   { id: 5, name: 'workbench', sql: workbench },
+  { id: 6, name: 'publishing', sql: publishing },
 ];

@@ -70,3 +70,30 @@ export interface StoreSubscriptionsTable {
   started_at: Timestamp;
   ended_at: NullableTimestamp;
 }
+
+export interface AppPackagesTable {
+  sha256: string;
+  bytes: Uint8Array;
+  size_bytes: number;
+  created_at: Timestamp;
+}
+
+export interface AppPublicationsTable {
+  id: string;
+  app_id: string;
+  version: string;
+  channel: string;
+  publisher_id: string;
+  manifest: unknown;
+  package_sha256: string;
+  entry: string;
+  code_hash: string;
+  changelog: string | null;
+  status: string;
+  checks: unknown;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  note: string | null;
+}
