@@ -28,6 +28,21 @@ class Unchanged extends Error {
   }
 }
 
+/** Deepest nesting of arrays and objects in a feature's properties (hashing and storing them recurse). */
+const MAX_PROPERTY_DEPTH = 32;
+
+/** Whether a JSON value nests arrays/objects deeper than `max`, walked without recursion. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (!current || typeof current !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 type Position = number[];
 
 function countValidPositions(coordinates: unknown, depth: number): number {
@@ -60,6 +75,7 @@ export function featureProblem(feature: IncomingFeature): string | null {
   if (feature.properties !== undefined && feature.properties !== null && (typeof feature.properties !== 'object' || Array.isArray(feature.properties))) {
     return 'has properties that are not an object';
   }
+  if (nestedDeeperThan(feature.properties, MAX_PROPERTY_DEPTH)) return `has properties nested deeper than ${MAX_PROPERTY_DEPTH} levels`;
   return null;
 }
 
