@@ -13,7 +13,7 @@
  */
 import { allowedStatusTransitions, type Role, type UseCaseStatus } from '@tweeling/core';
 import type { FastifyInstance } from 'fastify';
-import { ASCII_GRID, must, unique, type OrgFixtures, type Req, type Who } from './authorization-fixtures.js';
+import { ASCII_GRID, must, submitPackage, unique, type OrgFixtures, type Req, type Who } from './authorization-fixtures.js';
 
 /**
  * - `ok`: 2xx · `sees`: 2xx showing the private fixture · `filtered`: 2xx without any private marker
@@ -145,19 +145,24 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // store
   'GET /api/v1/apps': pub(() => get(`${V}/apps`)),
-  // publishing (the real flows, cross-organisation visibility included, are in publishing.test.ts;
-  // here a package that is refused before inspection and an unknown publication)
+  // publishing: almere's submission waits for review; it is almere's and the store operator's only.
+  // Past the gate, bytes that are no package are refused (400) before inspection; the real
+  // submissions and reviews are publishing.test.ts's.
   'GET /api/v1/review-criteria': pub(() => get(`${V}/review-criteria`)),
   'POST /api/v1/publications': {
     gate: 'admin', own: 400, foreign: 400, platform: 400,
     request: () => ({ method: 'POST', url: `${V}/publications`, payload: 'geen pakket', headers: { 'content-type': 'application/gzip' } }),
   },
-  'GET /api/v1/publications': { gate: 'viewer', own: 'ok', foreign: 'ok', platform: 'ok', request: () => get(`${V}/publications`) },
-  'GET /api/v1/publications/:publicationId': { gate: 'viewer', own: 404, foreign: 404, platform: 404, request: () => get(`${V}/publications/00000000-0000-4000-8000-000000000000`) },
-  'GET /api/v1/publications/:publicationId/package': { gate: 'viewer', own: 404, foreign: 404, platform: 404, request: () => get(`${V}/publications/00000000-0000-4000-8000-000000000000/package`) },
+  'GET /api/v1/publications': { gate: 'viewer', own: 'sees', foreign: 'filtered', platform: 'sees', request: () => get(`${V}/publications`) },
+  'GET /api/v1/publications/:publicationId': { gate: 'viewer', own: 'sees', platform: 'sees', request: (ctx) => get(`${V}/publications/${ctx.fx.publication.id}`) },
+  'GET /api/v1/publications/:publicationId/package': { gate: 'viewer', platform: 'ok', request: (ctx) => get(`${V}/publications/${ctx.fx.publication.id}/package`) },
+  // The operator rejects a fresh submission (only the operator passes the gate, so only they get one).
   'POST /api/v1/publications/:publicationId/decision': {
-    gate: 'platform', platform: 404,
-    request: () => ({ method: 'POST', url: `${V}/publications/00000000-0000-4000-8000-000000000000/decision`, payload: { decision: 'reject', note: 'x', criteria: { purpose: { met: false } } } }),
+    gate: 'platform', platform: 200,
+    request: async (ctx) => {
+      const id = ctx.who.relation === 'platform' ? (await submitPackage(ctx.app, ctx.fx.org, ctx.owner)).id : ctx.fx.publication.id;
+      return { method: 'POST', url: `${V}/publications/${id}/decision`, payload: { decision: 'reject', note: 'Matrixtest', criteria: { purpose: { met: false } } } };
+    },
   },
   'GET /api/v1/usecases': pub(() => get(`${V}/usecases`)),
   'GET /api/v1/usecases/:useCaseId/apps': pub(() => get(`${V}/usecases/wateroverlast/apps`)),

@@ -3,9 +3,16 @@
  * fixture is made through the HTTP API (app.inject), the way an organisation would make it.
  */
 import { randomBytes } from 'node:crypto';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@tweeling/core';
-import { bearer, tokenFor, type TestDb } from './harness.js';
+import { packAppFolder } from '../src/cli-app.js';
+import { bearer, TEST_TMP, tokenFor, type TestDb } from './harness.js';
+
+/** A vendor's app folder, the template of the organisations' own submitted packages. */
+const VENDOR_APP = fileURLToPath(new URL('./fixtures/vendor-apps/regenton', import.meta.url));
 
 /** How a caller relates to the organisation that owns the fixtures (almere). */
 export type Relation = 'anonymous' | 'own' | 'foreign' | 'platform';
@@ -78,6 +85,31 @@ export function buildingsGeoJson(marker: string) {
 /** A 4 × 3 ESRI ASCII grid at (141000, 486000), 10 m cells. */
 export const ASCII_GRID = 'ncols 4\nnrows 3\nxllcorner 141000\nyllcorner 486000\ncellsize 10\nNODATA_value -9999\n1 2 3 4\n5 6 7 8\n9 10 11 12\n';
 
+/**
+ * An app package (gzip'd tar) published by `org`, under a new app id: a copy of the vendor fixture app.
+ * @returns the package and its app id
+ */
+export async function ownPackage(org: string): Promise<{ bytes: Buffer; appId: string }> {
+  const appId = unique(`${org}-inzending`);
+  const dir = join(TEST_TMP, appId);
+  await cp(VENDOR_APP, dir, { recursive: true });
+  try {
+    const file = join(dir, 'tweeling.app.json');
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...manifest, id: appId, publisher: org }));
+    return { bytes: await packAppFolder(dir), appId };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Submits a package of the organisation for review; the publication id and its app id. */
+export async function submitPackage(app: FastifyInstance, org: string, admin: string): Promise<{ id: string; appId: string }> {
+  const { bytes, appId } = await ownPackage(org);
+  const res = await must(app, admin, { method: 'POST', url: '/api/v1/publications', payload: bytes, headers: { 'content-type': 'application/gzip' } }, 201);
+  return { id: (res.json() as { id: string }).id, appId };
+}
+
 /** Everything an organisation keeps private, made through the API; `markers` never leave it. */
 export interface OrgFixtures {
   org: string;
@@ -106,6 +138,8 @@ export interface OrgFixtures {
   lessonId: string;
   valueItemId: string;
   mapViewId: string;
+  /** A package the organisation submitted, waiting for review (not in the store). */
+  publication: { id: string; appId: string };
   /** Strings that only the organisation (and, for use cases, the platform administrator) may see. */
   markers: string[];
 }
@@ -158,13 +192,14 @@ export async function makeOrgFixtures(app: FastifyInstance, org: string, admin: 
   );
   const valueItemId = await id({ method: 'POST', url: `${base}/value-case`, payload: { dimension: 'publieke-waarde', kind: 'baten', description: `${marker} baten` } });
   const mapViewId = await id({ method: 'POST', url: `${base}/map-views`, payload: { title: `${marker} kaart`, layers: [{ dataset: datasetId }], jobId, center: [lon, lat], zoom: 15 } });
+  const publication = await submitPackage(app, org, admin);
 
   return {
-    org, marker, datasetId, rasterId, jobId, runDatasetId, useCaseId, stakeholderId, storyId, nodeId, openRound, closedRoundId, decisionId, valueItemId, mapViewId,
+    org, marker, datasetId, rasterId, jobId, runDatasetId, useCaseId, stakeholderId, storyId, nodeId, openRound, closedRoundId, decisionId, valueItemId, mapViewId, publication,
     featureId: items.features[0]!.id,
     tile: tileOf(lon, lat, 14),
     actionId: retro.actions[0]!.id,
     lessonId: retro.lessons[0]!.id,
-    markers: [marker, datasetId, rasterId, jobId, runDatasetId, useCaseId],
+    markers: [marker, datasetId, rasterId, jobId, runDatasetId, useCaseId, publication.id, publication.appId],
   };
 }

@@ -37,7 +37,7 @@ describe('no leaks across organisations', () => {
   let namedId: string;
   const betaId = unique('almere-beta');
   const betaName = `Geheime bèta ${unique('betathema')}`;
-  const t: Record<'almere' | 'dronten' | 'zuiderzeeland', string> = { almere: '', dronten: '', zuiderzeeland: '' };
+  const t: Record<'almere' | 'dronten' | 'zuiderzeeland' | 'beheer', string> = { almere: '', dronten: '', zuiderzeeland: '', beheer: '' };
   /** Outsiders: another organisation's admin (who holds every role's permissions) and anonymous. */
   const outsiders = () => [{ who: 'dronten', token: t.dronten }, { who: 'anoniem', token: null }];
   const markersOf = (fx: OrgFixtures) => [...fx.markers, namedId, betaId, betaName];
@@ -208,6 +208,21 @@ describe('no leaks across organisations', () => {
       expect(body).not.toContain('event:');
     }
     await must(app, t.almere, { method: 'DELETE', url: `${V}/jobs/${id}` }, 200);
+  });
+
+  it('a package waiting for review is seen by its publisher and the store operator only, and is not in the store', async () => {
+    const { id, appId } = almere.publication;
+    for (const { who, token } of outsiders()) {
+      const list = await ask(token, get(`${V}/publications`));
+      expect([list.res.statusCode, list.leaked], who).toEqual([token ? 200 : 401, []]);
+      for (const url of [`${V}/publications/${id}`, `${V}/publications/${id}/package`, `${V}/apps/${appId}`, `${V}/processes/${appId}`]) {
+        const res = await ask(token, get(url));
+        expect([res.res.statusCode, res.leaked], `${url} as ${who}`).toEqual([token || url.includes('/apps/') || url.includes('/processes/') ? 404 : 401, []]);
+      }
+    }
+    expect((await ask(t.dronten, get(`${V}/publications`))).res.body).toContain(dronten.publication.id);
+    for (const token of [t.almere, t.beheer]) expect((await must(app, token, get(`${V}/publications`), 200)).body).toContain(id);
+    expect((await send(app, t.almere, get(`${V}/apps/${appId}`))).statusCode).toBe(404);
   });
 
   it('operational endpoints (metrics, health, OpenAPI) name nothing private', async () => {
