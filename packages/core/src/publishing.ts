@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppId } from './app-manifest.js';
+import { AppId, SemVer } from './app-manifest.js';
 import { OrganisationId } from './identity.js';
 import { Link } from './ogc.js';
 
@@ -80,3 +80,40 @@ export const Publication = z
   })
   .describe('A release submitted to the store, and its review');
 export type Publication = z.infer<typeof Publication>;
+
+export const DeprecationCreate = z
+  .strictObject({
+    sunset: z.iso.date().describe('From this day (YYYY-MM-DD) the release takes no new runs; recorded runs stay re-runnable'),
+    successor: SemVer.optional().describe('The release to use instead'),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .describe('Deprecating a release, announced by its publisher');
+export type DeprecationCreate = z.infer<typeof DeprecationCreate>;
+
+export const Deprecation = z
+  .object({
+    appId: AppId,
+    version: SemVer,
+    sunset: z.iso.date(),
+    successor: SemVer.nullable(),
+    note: z.string().nullable(),
+    announcedAt: z.string().datetime(),
+  })
+  .describe('A deprecated release: its sunset date and successor');
+export type Deprecation = z.infer<typeof Deprecation>;
+
+export const BetaTester = z
+  .object({ organisationId: OrganisationId, organisationName: z.string(), invitedAt: z.string().datetime() })
+  .describe('An organisation invited to see and run the beta releases of an app');
+export type BetaTester = z.infer<typeof BetaTester>;
+
+export const UpdateAvailable = z
+  .object({
+    appId: AppId,
+    inUse: SemVer.describe('Newest release the organisation ran'),
+    available: SemVer.describe('Newest stable release it may use'),
+    changelog: z.array(z.object({ version: SemVer, changelog: z.string().nullable() })).describe('What changed, newest first, for every release after the one in use'),
+    deprecation: Deprecation.nullable().describe('When the release in use is deprecated'),
+  })
+  .describe('A newer release of an app the organisation uses');
+export type UpdateAvailable = z.infer<typeof UpdateAvailable>;

@@ -148,6 +148,11 @@ export const ListingRelease = z
     publishedAt: z.string().datetime().describe('When this instance installed it'),
     codeHash: z.string().describe('SHA-256 of the release code'),
     changelog: z.string().nullable().optional().describe('What changed in this release (the section of CHANGELOG.md for this version), where the app ships one'),
+    deprecation: z
+      .object({ sunset: z.iso.date(), successor: SemVer.nullable(), note: z.string().nullable() })
+      .nullable()
+      .optional()
+      .describe('Set when the publisher deprecated this release'),
   })
   .describe('A release of an app');
 export type ListingRelease = z.infer<typeof ListingRelease>;

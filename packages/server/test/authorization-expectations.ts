@@ -149,6 +149,15 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   // Past the gate, bytes that are no package are refused (400) before inspection; the real
   // submissions and reviews are publishing.test.ts's.
   'GET /api/v1/review-criteria': pub(() => get(`${V}/review-criteria`)),
+  // release channels: only the publisher (tweeling-apps for `leeg`) or the platform manages them
+  'GET /api/v1/apps/:appId/beta-testers': { gate: 'admin', own: 403, foreign: 403, platform: 'ok', request: () => get(`${V}/apps/leeg/beta-testers`) },
+  'PUT /api/v1/apps/:appId/beta-testers/:orgId': { gate: 'admin', own: 403, foreign: 403, platform: 'ok', request: () => ({ method: 'PUT', url: `${V}/apps/leeg/beta-testers/almere` }) },
+  'DELETE /api/v1/apps/:appId/beta-testers/:orgId': { gate: 'admin', own: 403, foreign: 403, platform: 'ok', request: () => ({ method: 'DELETE', url: `${V}/apps/leeg/beta-testers/almere` }) },
+  'PUT /api/v1/apps/:appId/releases/:version/deprecation': {
+    gate: 'admin', own: 403, foreign: 403, platform: 'ok',
+    request: () => ({ method: 'PUT', url: `${V}/apps/leeg/releases/1.0.0/deprecation`, payload: { sunset: '2099-01-01' } }),
+  },
+  'GET /api/v1/organisations/:orgId/updates': { gate: 'viewer', orgParam: true, request: (ctx) => get(org(ctx, '/updates')) },
   'POST /api/v1/publications': {
     gate: 'admin', own: 400, foreign: 400, platform: 400,
     request: () => ({ method: 'POST', url: `${V}/publications`, payload: 'geen pakket', headers: { 'content-type': 'application/gzip' } }),

@@ -1,6 +1,6 @@
 import type { OrganisationsTable, UsersTable, MembershipsTable, ApiTokensTable, AuditLogTable, MigrationsTable } from './tables/identity.js';
 import type { DatasetsTable, DatasetVersionsTable, FeaturesTable, RasterGridsTable } from './tables/data.js';
-import type { AppReleasesTable, JobsTable, RunRecordsTable, UsageEventsTable } from './tables/runtime.js';
+import type { AppBetaTestersTable, AppDeprecationsTable, AppReleasesTable, JobsTable, RunRecordsTable, UsageEventsTable } from './tables/runtime.js';
 import type { StoreListingsTable, StoreReleasesTable, StoreReviewsTable, StoreSigningKeysTable, StoreAccreditationsTable, StoreSubscriptionsTable, AppPackagesTable, AppPublicationsTable } from './tables/store.js';
 import type { WorkbenchUseCasesTable, WorkbenchTeamTable, WorkbenchCanvasSectionsTable, WorkbenchCanvasRevisionsTable, WorkbenchCommentsTable, WorkbenchStakeholdersTable, WorkbenchTreeNodesTable, WorkbenchStoriesTable, WorkbenchStoryStakeholdersTable, WorkbenchStoryNodesTable, WorkbenchVoteRoundsTable, WorkbenchVotesTable, WorkbenchDecisionsTable, WorkbenchDecisionRunsTable, WorkbenchDecisionDatasetsTable, WorkbenchRetrospectivesTable, WorkbenchActionsTable, WorkbenchLessonsTable, WorkbenchValueItemsTable, WorkbenchMapViewsTable } from './tables/workbench.js';
 
@@ -54,4 +54,6 @@ export interface Database {
   store_subscriptions: StoreSubscriptionsTable;
   app_packages: AppPackagesTable;
   app_publications: AppPublicationsTable;
+  app_beta_testers: AppBetaTestersTable;
+  app_deprecations: AppDeprecationsTable;
 }

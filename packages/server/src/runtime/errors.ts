@@ -8,5 +8,6 @@ export const RUNTIME_ERRORS = {
   JOB_FAILED: defineError('TWL_RUNTIME_JOB_FAILED', 500, 'Taak mislukt'),
   RECORD_NOT_FOUND: defineError('TWL_RUNTIME_RECORD_NOT_FOUND', 404, 'Runrecord niet gevonden'),
   DATASET_UNAVAILABLE: defineError('TWL_RUNTIME_DATASET_UNAVAILABLE', 404, 'Dataset niet beschikbaar'),
+  RELEASE_RETIRED: defineError('TWL_RUNTIME_RELEASE_RETIRED', 410, 'Release uit gebruik genomen'),
   UNSUPPORTED: defineError('TWL_RUNTIME_UNSUPPORTED', 501, 'Niet ondersteund'),
 } as const;

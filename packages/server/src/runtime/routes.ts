@@ -6,7 +6,7 @@ import { baseUrl } from '../http/negotiation.js';
 import { actorOf } from '../identity/index.js';
 import { RUNTIME_ERRORS } from './errors.js';
 import { getJob, getRunRecord, listJobs, toJobInfo, type JobRow } from './jobs-store.js';
-import { describeProcess, getRelease, listReleases } from './releases.js';
+import { assertNotRetired, describeProcess, getRelease, listReleases } from './releases.js';
 import type { RuntimeService } from './service.js';
 import { submitJob } from './submit.js';
 
@@ -60,6 +60,7 @@ export const runtimeRoutes = (runtime: RuntimeService, options: { publicUrl: str
     },
     handler: async (request, reply) => {
       const release = await getRelease(app.db.kysely, request.caller, request.params.processId);
+      await assertNotRetired(app.db.kysely, release, app.clock().toISOString().slice(0, 10));
       const job = await submitJob(deps(), request.caller, actorOf(request), release, request.body);
       runtime.queue.notify();
       const base = `${origin(request)}/api/v1`;

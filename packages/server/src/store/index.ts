@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { billingRoutes } from './billing-routes.js';
 import { publishingRoutes } from './publishing-routes.js';
+import { channelRoutes } from './channel-routes.js';
 import { storeRoutes } from './routes.js';
 import { syncListings } from './sync.js';
 
@@ -33,6 +34,7 @@ export const storePlugin = fp<StorePluginOptions>(
     await app.register(storeRoutes({ secretKey: options.secretKey }), { prefix: '/api/v1' });
     await app.register(billingRoutes(), { prefix: '/api/v1' });
     await app.register(publishingRoutes({ publicUrl: options.publicUrl }), { prefix: '/api/v1' });
+    await app.register(channelRoutes(), { prefix: '/api/v1' });
   },
   { name: 'tweeling-store', fastify: '5.x', dependencies: ['tweeling-db', 'tweeling-identity', 'tweeling-data', 'tweeling-runtime'] },
 );

@@ -1,3 +1,4 @@
+import { deprecationsOf } from './channels.js';
 import type { AppManifest, Caller, Listing, ListingRelease } from '@tweeling/core';
 import { TweelingError } from '../errors.js';
 import { listAccreditations } from './accreditations.js';
@@ -31,12 +32,14 @@ export async function getListing(deps: StoreDeps, caller: Caller, appId: string)
     .orderBy('s.version_key', 'desc')
     .execute();
   const manifest = releaseRows.find((r) => r.version === visible.newest)!.manifest as AppManifest;
+  const deprecations = await deprecationsOf(deps, appId);
   const releases: ListingRelease[] = releaseRows.map((r) => ({
     version: r.version,
     channel: r.channel as ListingRelease['channel'],
     publishedAt: new Date(r.published_at).toISOString(),
     codeHash: r.code_hash,
     changelog: r.changelog,
+    deprecation: deprecations.has(r.version) ? { sunset: deprecations.get(r.version)!.sunset, successor: deprecations.get(r.version)!.successor, note: deprecations.get(r.version)!.note } : null,
   }));
   const stats = (await appStats(deps.db, [appId], deps.clock())).get(appId)!;
   const { relevance: _relevance, ...summary } = entry;

@@ -10,4 +10,6 @@ export const PUBLISHING_ERRORS = {
   PUBLICATION_NOT_FOUND: defineError('TWL_STORE_PUBLICATION_NOT_FOUND', 404, 'Inzending niet gevonden'),
   PUBLICATION_DECIDED: defineError('TWL_STORE_PUBLICATION_DECIDED', 409, 'Al beslist'),
   DECISION_INCOMPLETE: defineError('TWL_STORE_DECISION_INCOMPLETE', 400, 'Beslissing niet onderbouwd'),
+  NOT_PUBLISHER: defineError('TWL_STORE_NOT_PUBLISHER', 403, 'Niet de uitgever van deze app'),
+  INVALID_DEPRECATION: defineError('TWL_STORE_INVALID_DEPRECATION', 400, 'Ongeldige uitfasering'),
 } as const;

@@ -13,14 +13,17 @@ export interface StoreDeps {
 }
 
 /**
- * Which releases a caller may see: stable ones, and beta ones of the caller's own organisation
+ * Which releases a caller may see: stable ones, and beta ones of the caller's own organisation or
+ * of apps it was invited to test
  * (the runtime's rule in `runtime/releases.ts`). Used by every store query, so that a beta never
  * shows in another organisation's search, facets, counts or by id.
  */
 export function releaseVisibleTo(caller: Caller): RawBuilder<SqlBool> {
   // Refers to store_releases by the alias `r`, which every store query uses.
   const org = caller.organisationId;
-  return org ? sql<SqlBool>`(r.channel = 'stable' OR r.publisher_id = ${org})` : sql<SqlBool>`r.channel = 'stable'`;
+  return org
+    ? sql<SqlBool>`(r.channel = 'stable' OR r.publisher_id = ${org} OR EXISTS (SELECT 1 FROM app_beta_testers t WHERE t.app_id = r.app_id AND t.organisation_id = ${org}))`
+    : sql<SqlBool>`r.channel = 'stable'`;
 }
 
 /** The releases of one app a caller may see. */

@@ -4,6 +4,7 @@ import { sql as runtime } from './0003-runtime.js';
 import { sql as store } from './0004-store.js';
 import { sql as workbench } from './0005-workbench.js';
 import { sql as publishing } from './0006-publishing.js';
+import { sql as releaseChannels } from './0007-release-channels.js';
 
 /** One schema migration: applied once, in id order, inside its own transaction. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: 'store', sql: store },
   { id: 5, name: 'workbench', sql: workbench },
   { id: 6, name: 'publishing', sql: publishing },
+  { id: 7, name: 'release-channels', sql: releaseChannels },
 ];

@@ -54,3 +54,19 @@ export interface UsageEventsTable {
   items: number;
   created_at: Timestamp;
 }
+
+export interface AppBetaTestersTable {
+  app_id: string;
+  organisation_id: string;
+  invited_at: Timestamp;
+}
+
+export interface AppDeprecationsTable {
+  app_id: string;
+  version: string;
+  /** A date (YYYY-MM-DD): from this day on the release takes no new runs. */
+  sunset: string;
+  successor: string | null;
+  note: string | null;
+  announced_at: Timestamp;
+}
