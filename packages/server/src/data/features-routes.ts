@@ -109,6 +109,8 @@ export const featuresRoutes = (options: { publicUrl: string | undefined }): Fast
           throw new TweelingError(DATA_ERRORS.INVALID_QUERY, `Onbekende parameter '${key}'; filter op een van: ${Object.keys(version.attributes).join(', ') || '(geen attributen)'}.`, [{ path: `querystring.${key}`, message: 'unknown parameter' }]);
         }
         equals[key] = String(value);
+        // PostgreSQL text holds no NUL character, so no attribute can equal such a value (and the query would fail).
+        if (equals[key].includes('\u0000')) throw new TweelingError(DATA_ERRORS.INVALID_QUERY, `Filter '${key}' bevat een NUL-teken.`, [{ path: `querystring.${key}`, message: 'contains NUL' }]);
       }
       const { limit, offset } = request.query;
       const { rows, numberMatched } = await queryFeatures(app.db.kysely, {

@@ -171,7 +171,13 @@ export async function importFeatures(
       let index = 0;
       const flush = async () => {
         if (batch.length === 0) return;
-        await insertBatch(trx, datasetId, version, index - batch.length + 1, batch, options.sourceCrs.srid);
+        await insertBatch(trx, datasetId, version, index - batch.length + 1, batch, options.sourceCrs.srid).catch((error: unknown) => {
+          // PROJ refuses coordinates outside the source CRS's range (a latitude of 1e308, say).
+          if (/transform|project|latitude|longitude/i.test((error as Error).message)) {
+            throw new TweelingError(DATA_ERRORS.INVALID_CONTENT, `Objecten ${index - batch.length}–${index - 1}: coördinaten liggen buiten het bereik van ${options.sourceCrs.uri} en zijn niet om te rekenen naar RD New.`, [{ path: 'features', message: (error as Error).message.slice(0, 200) }]);
+          }
+          throw error;
+        });
         batch = [];
       };
       for await (const feature of features) {
