@@ -172,8 +172,8 @@ describe('hostile data uploads and filters', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 1000), "punt 1' OR '1'='1", "x' OR 1=1 --", "punt 1'; DELETE FROM features; --", '%', 'punt%', 'punt _'), fc.string()), async (value) => {
         const res = await items(`naam=${encodeSegment(value)}`);
-        expect(res.statusCode).toBe(200);
-        expect(res.json().numberMatched, value).toBe(['punt 1', 'punt 2'].includes(value) ? 1 : 0); // a lone surrogate arrives as U+FFFD
+        expect(res.statusCode).toBe(value.includes('\u0000') ? 400 : 200); // PostgreSQL text holds no NUL: refused
+        if (res.statusCode === 200) expect(res.json().numberMatched, value).toBe(['punt 1', 'punt 2'].includes(value) ? 1 : 0); // a lone surrogate arrives as U+FFFD
       }),
       { numRuns: RUNS },
     );

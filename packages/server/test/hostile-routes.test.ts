@@ -22,6 +22,7 @@ const BODILESS = new Set([
   'POST /api/v1/use-cases/{useCaseId}/vote-rounds/{roundId}/close',
   'POST /api/v1/organisations/{orgId}/tokens/{tokenId}/rotate',
   'POST /api/v1/publications',
+  'PUT /api/v1/apps/{appId}/beta-testers/{orgId}',
 ]);
 /** Path segments sent as they are: invalid and overlong UTF-8, encoded NUL and dot segments, a segment of 10 kB. */
 const RAW_SEGMENTS = ['%ff%fe', '%c0%ae%c0%ae%2f', '%00', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '..', '.', '%', '%zz', 'a%2fb', 'x'.repeat(10_000)];
