@@ -232,7 +232,7 @@ describe('no leaks across organisations', () => {
     }
   });
 
-  it('a beta release is seen by its publisher only: catalogue, counts, facets, search, processes', async () => {
+  it('a beta release is seen by its publisher and invited beta testers only: catalogue, counts, facets, search, processes', async () => {
     const urls = [`${V}/apps`, `${V}/apps?q=${encodeURIComponent(betaName)}`, `${V}/usecases/wateroverlast/apps`, `${V}/processes`];
     for (const url of urls) {
       for (const { who, token } of outsiders()) expect((await ask(token, get(url))).leaked, `${url} as ${who}`).toEqual([]);
@@ -257,6 +257,13 @@ describe('no leaks across organisations', () => {
     expect((await send(app, t.dronten, { method: 'POST', url: `${V}/processes/${betaId}/execution`, payload: { inputs: {} } })).statusCode).toBe(404);
     expect((await send(app, t.dronten, { method: 'POST', url: `${V}/organisations/dronten/subscriptions`, payload: { appId: betaId } })).statusCode).toBe(404);
     expect((await send(app, t.almere, get(`${V}/apps/${betaId}`))).statusCode).toBe(200);
+
+    // An invited beta tester sees it too; everyone else still does not.
+    await must(app, t.almere, { method: 'PUT', url: `${V}/apps/${betaId}/beta-testers/zuiderzeeland` }, 200);
+    expect((await send(app, t.zuiderzeeland, get(`${V}/apps/${betaId}`))).statusCode).toBe(200);
+    expect((await page(t.zuiderzeeland)).total).toBe(own.total);
+    expect(await page(t.dronten)).toEqual(await page(null));
+    for (const { who, token } of outsiders()) expect([(await send(app, token, get(`${V}/processes/${betaId}`))).statusCode, (await ask(token, get(`${V}/apps`))).leaked], who).toEqual([404, []]);
   });
 });
 
