@@ -5,7 +5,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { sql, type Kysely, type Updateable } from 'kysely';
 import { Piscina } from 'piscina';
 import type { AppManifest, Caller, RunOutput, RunRecord } from '@tweeling/core';
-import type { Database } from '../db/index.js';
+import { isDatabaseUnavailable, type Database } from '../db/index.js';
 import { VERSION } from '../version.js';
 import type { JobEvents } from './events.js';
 import type { JobRow } from './jobs-store.js';
@@ -131,12 +131,16 @@ export class EmbeddedQueue implements JobQueue {
   /** Touches this worker's running jobs and recovers other workers' stale ones. */
   private async beat(): Promise<void> {
     try {
-      if (this.running.size > 0) {
+      const live = [...this.running.keys()];
+      if (live.length > 0) {
+        // Only jobs this worker is really running (and their chain steps): a job whose end could
+        // not be written (the database was gone) goes stale and is recovered, never kept alive.
         const touched = await this.o.db
           .updateTable('jobs')
           .set({ heartbeat_at: this.o.clock() })
           .where('status', '=', 'running')
           .where('worker', '=', this.workerId)
+          .where((eb) => eb.or([eb('id', 'in', live), eb('parent_job_id', 'in', live)]))
           .returning(['id', 'cancel_requested'])
           .execute();
         // Dismissals asked through another process (an API server) reach the job here.
@@ -181,7 +185,13 @@ export class EmbeddedQueue implements JobQueue {
     const orphans = await this.o.db.selectFrom('jobs as j').innerJoin('app_releases as r', (j) => j.onRef('r.app_id', '=', 'j.app_id').onRef('r.version', '=', 'j.app_version'))
       .select(['j.id', 'j.attempts', 'r.manifest'])
       .where('j.status', '=', 'running')
-      .where('j.worker', '!=', this.workerId)
+      .where((eb) => {
+        // Another worker's jobs, or this worker's own that it no longer runs (their end was lost).
+        const live = [...this.running.keys()];
+        if (live.length === 0) return eb.val(true);
+        const ownLost = eb.and([eb('j.id', 'not in', live), eb.or([eb('j.parent_job_id', 'is', null), eb('j.parent_job_id', 'not in', live)])]);
+        return eb.or([eb('j.worker', '!=', this.workerId), ownLost]);
+      })
       .where((eb) => {
         const stale = eb.or([eb('j.heartbeat_at', '<', staleBefore), eb.and([eb('j.heartbeat_at', 'is', null), eb('j.started_at', '<', staleBefore)])]);
         return atStart && this.o.singleProcess ? eb.or([stale, eb('j.worker', 'like', `${hostname()}:%`)]) : stale;
@@ -344,12 +354,36 @@ export class EmbeddedQueue implements JobQueue {
       const originalRecord = original?.record as RunRecord | undefined;
       reproduced = originalRecord ? sameOutputs(originalRecord.outputs, record.outputs) && originalRecord.app.codeHash === record.app.codeHash : false;
     }
-    await this.o.db.transaction().execute(async (trx) => {
+    const message = outcome.message ?? (reproduced === null ? 'Klaar' : reproduced ? 'Klaar: alle uitkomsten identiek aan het origineel' : 'Klaar: uitkomsten wijken af van het origineel');
+    // Record, usage and final status in one transaction, retried through a short database outage;
+    // if it cannot be written, the job goes stale and is recovered (see beat/recoverOrphans).
+    const row = await retryWhileUnavailable(() => this.o.db.transaction().execute(async (trx) => {
       if (outcome.status !== 'dismissed') await trx.insertInto('run_records').values({ job_id: job.id, record: JSON.stringify(record) }).execute();
       const wallS = (endedAt.getTime() - run.startedAt.getTime()) / 1000;
       await trx.insertInto('usage_events').values({ job_id: job.id, organisation_id: job.organisation_id, app_id: job.app_id, app_version: job.app_version, cpu_s: run.result?.busyS ?? 0, wall_s: wallS, items: run.items, created_at: endedAt }).execute();
-    });
-    const message = outcome.message ?? (reproduced === null ? 'Klaar' : reproduced ? 'Klaar: alle uitkomsten identiek aan het origineel' : 'Klaar: uitkomsten wijken af van het origineel');
-    await this.update(job.id, { status: outcome.status, progress: outcome.status === 'successful' ? 100 : job.progress, message, results: outcome.results ? JSON.stringify(outcome.results) : null, finished_at: endedAt, reproduced });
+      return trx
+        .updateTable('jobs')
+        .set({ status: outcome.status, progress: outcome.status === 'successful' ? 100 : job.progress, message, results: outcome.results ? JSON.stringify(outcome.results) : null, finished_at: endedAt, reproduced, updated_at: this.o.clock() })
+        .where('id', '=', job.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    }), (attempt) => this.o.log.warn({ jobId: job.id, attempt }, 'database unavailable while ending a job; retrying'));
+    this.o.events.publish(row);
+  }
+}
+
+/** Waits between attempts to end a job while the database is unreachable: about half a minute in all. */
+const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 16_000];
+
+async function retryWhileUnavailable<T>(work: () => Promise<T>, onRetry: (attempt: number) => void): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isDatabaseUnavailable(error)) throw error;
+      onRetry(attempt + 1);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }
