@@ -45,16 +45,28 @@ function nestedDeeperThan(value: unknown, max: number): boolean {
 
 type Position = number[];
 
-function countValidPositions(coordinates: unknown, depth: number): number {
+/** [minX, minY, maxX, maxY] of the first two coordinates a position may have. */
+type Bounds = readonly [number, number, number, number];
+/** Any CRS: finite, and far beyond every projected CRS used in the Netherlands, but no 1e308. */
+const ANY_BOUNDS: Bounds = [-1e7, -1e7, 1e7, 1e7];
+
+/** Where a position in the source CRS can lie: degrees for geographic CRSs (in their axis order). */
+export function crsBounds(crs: { srid: number; latLonOrder: boolean }): Bounds {
+  if (crs.srid !== 4326) return ANY_BOUNDS;
+  return crs.latLonOrder ? [-90, -180, 90, 180] : [-180, -90, 180, 90];
+}
+
+function countValidPositions(coordinates: unknown, depth: number, bounds: Bounds): number {
   if (!Array.isArray(coordinates)) return -1;
   if (depth === 0) {
     const p = coordinates as Position;
-    return p.length >= 2 && p.length <= 4 && p.every((n) => typeof n === 'number' && Number.isFinite(n)) ? 1 : -1;
+    if (p.length < 2 || p.length > 4 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) return -1;
+    return p[0]! >= bounds[0] && p[0]! <= bounds[2] && p[1]! >= bounds[1] && p[1]! <= bounds[3] ? 1 : -2;
   }
   let total = 0;
   for (const child of coordinates) {
-    const n = countValidPositions(child, depth - 1);
-    if (n < 0) return -1;
+    const n = countValidPositions(child, depth - 1, bounds);
+    if (n < 0) return n;
     total += n;
   }
   return total;
@@ -63,12 +75,13 @@ function countValidPositions(coordinates: unknown, depth: number): number {
 const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
 
 /** Checks one feature's shape; returns the problem or null. */
-export function featureProblem(feature: IncomingFeature): string | null {
+export function featureProblem(feature: IncomingFeature, bounds: Bounds = ANY_BOUNDS): string | null {
   if (!feature || typeof feature !== 'object' || feature.type !== 'Feature') return 'is not a GeoJSON Feature';
   const geometry = feature.geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown } | null;
   if (!geometry || typeof geometry !== 'object') return 'has no geometry';
   if (typeof geometry.type !== 'string' || !(GEOMETRY_TYPES as readonly string[]).includes(geometry.type)) return `has an unsupported geometry type '${String(geometry.type)}' (GeometryCollection is not supported)`;
-  const count = countValidPositions(geometry.coordinates, DEPTH[geometry.type] ?? 0);
+  const count = countValidPositions(geometry.coordinates, DEPTH[geometry.type] ?? 0, bounds);
+  if (count === -2) return `has coordinates outside [${bounds.join(', ')}], the range of its coordinate reference system`;
   if (count < 0) return `has ${geometry.type} coordinates that are not arrays of finite numbers`;
   if (count === 0) return 'has an empty geometry';
   if (count > MAX_VERTICES_PER_FEATURE) return `has ${count} vertices (at most ${MAX_VERTICES_PER_FEATURE})`;
@@ -169,6 +182,7 @@ export async function importFeatures(
       const geometryTypes = new Set<string>();
       let batch: IncomingFeature[] = [];
       let index = 0;
+      const bounds = crsBounds(options.sourceCrs);
       const flush = async () => {
         if (batch.length === 0) return;
         await insertBatch(trx, datasetId, version, index - batch.length + 1, batch, options.sourceCrs.srid).catch((error: unknown) => {
@@ -181,7 +195,7 @@ export async function importFeatures(
         batch = [];
       };
       for await (const feature of features) {
-        const problem = featureProblem(feature);
+        const problem = featureProblem(feature, bounds);
         if (problem) throw new TweelingError(DATA_ERRORS.INVALID_CONTENT, `Object ${index} ${problem}.`, [{ path: `features[${index}]`, message: problem }]);
         const properties = (feature.properties ?? {}) as Record<string, unknown>;
         for (const [key, value] of Object.entries(properties)) attributes[key] = mergeType(attributes[key], attributeType(value));
