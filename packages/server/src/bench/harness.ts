@@ -22,8 +22,8 @@ export async function benchPglite(): Promise<BenchDb> {
   return { db, label: 'PGlite (embedded)', dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 
-/** A fresh PostgreSQL database, or null when no server answers. */
-export async function benchPostgres(): Promise<BenchDb | null> {
+/** A fresh, uniquely named PostgreSQL database (its URL and how to drop it), or null when no server answers. */
+export async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
   const name = `tweeling_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   try {
@@ -35,17 +35,29 @@ export async function benchPostgres(): Promise<BenchDb | null> {
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: tmpdir() });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A fresh PostgreSQL database, or null when no server answers. */
+export async function benchPostgres(): Promise<BenchDb | null> {
+  const created = await createBenchDatabase();
+  if (!created) return null;
+  const db = await openDatabase({ databaseUrl: created.url, dataDir: tmpdir() });
   await migrate(db);
   return {
     db,
     label: 'PostgreSQL',
     dispose: async () => {
       await db.close();
-      const client = new pg.Client({ connectionString: ADMIN_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await created.drop();
     },
   };
 }
