@@ -14,6 +14,8 @@ import { useRoute, type Route } from './router.js';
 
 // MapLibre GL is big: the map viewer is its own chunk, loaded when the map is opened.
 const MapPage = lazy(() => import('./map/MapPage.js').then((m) => ({ default: m.MapPage })));
+// The use-case workbench is its own chunk too: the store's pages stay light.
+const WorkbenchScreen = lazy(() => import('./workbench/WorkbenchScreen.js').then((m) => ({ default: m.WorkbenchScreen })));
 
 function Screen({ route }: { route: Route }) {
   const [section, id] = route.path;
@@ -32,6 +34,13 @@ function Screen({ route }: { route: Route }) {
       );
     case 'datasets':
       return id ? <DatasetPage key={id} id={id} /> : <DatasetsPage />;
+    case 'use-cases':
+    case 'vote':
+      return (
+        <Suspense fallback={<Loading />}>
+          <WorkbenchScreen path={route.path} />
+        </Suspense>
+      );
     default:
       return <NotFoundPage />;
   }

@@ -8,6 +8,7 @@ const NAV: Array<{ key: MessageKey; to: string; section: string }> = [
   { key: 'nav.apps', to: href('apps'), section: 'apps' },
   { key: 'nav.map', to: href('map'), section: 'map' },
   { key: 'nav.datasets', to: href('datasets'), section: 'datasets' },
+  { key: 'nav.useCases', to: href('use-cases'), section: 'use-cases' },
 ];
 
 /** Site header with the name, the main navigation and the language switch. */

@@ -1,7 +1,9 @@
+import { enWorkbench } from './en-workbench.js';
 import type { MessageKey } from './nl.js';
 
 /** English texts; every Dutch key has one (the type checks it). */
 export const en: Record<MessageKey, string> = {
+  ...enWorkbench,
   'site.name': 'Tweeling',
   'site.tagline': 'App store for digital twins of municipalities, provinces and water boards',
   'skip.link': 'Skip to content',

@@ -1,5 +1,8 @@
+import { nlWorkbench } from './nl-workbench.js';
+
 /** Dutch texts (the default language). Keys are shared with en.ts; `{name}` marks a value filled in. */
 export const nl = {
+  ...nlWorkbench,
   'site.name': 'Tweeling',
   'site.tagline': 'App store voor digitale tweelingen van gemeenten, provincies en waterschappen',
   'skip.link': 'Naar de inhoud',

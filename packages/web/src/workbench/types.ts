@@ -1,0 +1,11 @@
+import type { Caller, UseCase } from '@tweeling/core';
+
+/** What every tab of the use-case page gets. */
+export interface TabProps {
+  useCase: UseCase;
+  caller: Caller | null;
+  /** The caller may change this use case (own organisation, allowed to work with the twin). */
+  canEdit: boolean;
+  /** Reloads the use case itself (after a status or team change). */
+  reload: () => void;
+}
