@@ -113,7 +113,16 @@ async function loadTarget(server: BenchServer, target: LoadTarget, seconds: numb
       `      jobs: ${fmt(sum(after, ALL) - sum(before, ALL))} created during the run, ${fmt(sum(after, FINAL) - sum(before, FINAL))} finished during it ` +
         `(${fmt(after.successful ?? 0)} successful, ${fmt(after.failed ?? 0)} failed in all); queue at the end: ${fmt(after.accepted ?? 0)} waiting, ${fmt(after.running ?? 0)} running`,
     );
+    if ((after.failed ?? 0) > 0) console.log(`      why jobs failed: ${(await failureReasons(server)).join(' | ')}`);
   }
+}
+
+/** The distinct messages of (up to 100) failed jobs of the token's organisation. */
+export async function failureReasons(server: BenchServer): Promise<string[]> {
+  const res = await fetch(`${server.url}/api/v1/jobs?status=failed&limit=100`, { headers: { authorization: `Bearer ${server.token}` } });
+  if (!res.ok) return [`the job list answered ${res.status}`];
+  const { jobs } = (await res.json()) as { jobs: Array<{ message?: string }> };
+  return [...new Set(jobs.map((j) => j.message ?? '?'))];
 }
 
 /** The load benchmark on one database: a fresh server, the three targets one after the other. */

@@ -4,7 +4,7 @@
  * process's resident memory every 10 s. The slope over the second half says whether memory stays flat.
  */
 import { fmt } from './harness.js';
-import { cannon, probe, summary, TARGETS } from './load.js';
+import { cannon, failureReasons, probe, summary, TARGETS } from './load.js';
 import { jobCounts, rssMb, startBenchServer } from './server.js';
 
 const SAMPLE_EVERY_MS = 10_000;
@@ -46,6 +46,7 @@ export async function benchSoak(seconds: number, rate: number): Promise<void> {
     console.log(`  ${server.label}: ${summary(result)}`);
     const counts = await jobCounts(server);
     if (counts) console.log(`  jobs: ${fmt(counts.successful ?? 0)} successful, ${fmt(counts.failed ?? 0)} failed; queue at the end: ${fmt(counts.accepted ?? 0)} waiting, ${fmt(counts.running ?? 0)} running`);
+    if ((counts?.failed ?? 0) > 0) console.log(`  why jobs failed: ${(await failureReasons(server)).join(' | ')}`);
     console.log(`  RSS samples (s: MB): ${samples.map(([t, mb]) => `${fmt(t)}: ${fmt(mb, 1)}`).join(', ')}`);
     const secondHalf = samples.filter(([t]) => t >= seconds / 2).map(([t, mb]): [number, number] => [t / 60, mb]);
     const mbs = samples.map(([, mb]) => mb);
