@@ -119,6 +119,23 @@ describe('use-case workbench in Chromium', () => {
       knelpunten: ['Geen zicht op kwetsbare gebouwen', 'Riool is te klein voor 70 mm'],
       doelen: ['Geen water in woningen bij T100'],
     });
+    // Comments per section.
+    await page.getByText('Opmerkingen (0)').click();
+    await page.getByLabel('Uw opmerking').fill('Ook de tunnel onder het spoor meenemen');
+    await page.getByRole('button', { name: 'Opmerking plaatsen' }).click();
+    await page.getByText('Opmerkingen (1)').waitFor();
+    expect(await page.locator('.twl-wb-comments').textContent()).toContain('Beleidsadviseur water (demo)');
+    // The canvas light takes at most three bottlenecks; the form says so before sending.
+    await page.getByRole('link', { name: 'Usecasecanvas light' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Usecasecanvas light' }).waitFor();
+    await page.getByRole('button', { name: 'Dit deel bewerken' }).click();
+    await page.getByLabel(CANVAS_QUESTIONS.light.knelpunten).fill('Riool\nKelders\nTunnels\nWegen');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Controleer de invoer' }).waitFor();
+    expect(await page.getByLabel(CANVAS_QUESTIONS.light.knelpunten).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.twl-error-summary').textContent()).toContain('hoogstens 3 antwoorden');
+    await expectAccessible(page, 'canvas light with errors');
+    await page.getByRole('button', { name: 'Annuleren' }).click();
   });
 
   it('adds a stakeholder (register and grid), a user story linked to it, and grows the story tree', async () => {
@@ -283,7 +300,7 @@ describe('use-case workbench in Chromium', () => {
     expect(await page.locator('.twl-wb-lessons').textContent()).toContain(TITLE);
   });
 
-  it('exports the use case as Markdown with canvas, stakeholders, stories, decision and retrospective', async () => {
+  it('exports the use case as Markdown with canvas, stakeholders, stories, decision and retrospective; in English too', async () => {
     await page.goto(url(`#/use-cases/${useCaseId}/export`));
     await page.getByRole('heading', { level: 2, name: 'Exporteren' }).waitFor();
     await expectAccessible(page, 'export');
@@ -292,5 +309,11 @@ describe('use-case workbench in Chromium', () => {
     for (const part of [`# ${TITLE}`, '## Usecasecanvas', 'Riool is te klein voor 70 mm', '## Belanghebbenden', 'Hulpdiensten', '## User stories', 'evacuatieroutes', '## Besluiten', floodJob, '## Retrospectieven', 'Drempelhoogtes van gebouwen inmeten']) {
       expect(md.text).toContain(part);
     }
+    // In English too.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Export' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Parts of the use case' }).textContent()).toContain('Retrospectives');
+    await expectAccessible(page, 'export (en)');
+    await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
   });
 });

@@ -8,6 +8,7 @@ import { href, useRoute } from '../../router.js';
 import { ucPath } from '../api.js';
 import type { TabProps } from '../types.js';
 import { sectionQuestions, sectionTitle } from './canvasText.js';
+import { SectionComments } from './SectionComments.js';
 import { SectionEditor } from './SectionEditor.js';
 import { SectionHistory } from './SectionHistory.js';
 import { SectionView } from './SectionView.js';
@@ -77,6 +78,7 @@ export function CanvasTab({ useCase, canEdit }: TabProps) {
             </>
           )}
           <SectionHistory key={`${section.section}-${section.version}`} useCaseId={useCase.id} section={section.section} />
+          <SectionComments key={`comments-${section.section}`} useCaseId={useCase.id} section={section.section} canEdit={canEdit} />
         </section>
       )}
     </div>
