@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -38,4 +39,10 @@ export async function waitForJob(baseUrl: string, token: string, jobId: string, 
     if (Date.now() > until) throw new Error(`job ${jobId} still ${body.status}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/** With WEB_TEST_SCREENSHOTS=<dir>, saves a full-page screenshot (for looking at the screens, not for asserting). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.WEB_TEST_SCREENSHOTS;
+  if (dir) await writeFile(join(dir, `workbench-${name}.png`), await page.screenshot({ fullPage: true }));
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copiedDataDir } from '../../server/test/harness.js';
 import { runCli, startServer, type RunningServer } from '../../server/test/processes.js';
 import { launchChromium } from './browser.js';
-import { api, downloadText, expectAccessible, hashOf, waitForJob } from './workbench-helpers.js';
+import { api, downloadText, expectAccessible, hashOf, screenshot, waitForJob } from './workbench-helpers.js';
 
 const Q = CANVAS_QUESTIONS.maatschappelijkeWaarde;
 const TITLE = 'Wateroverlast Stadshart (e2e)';
@@ -80,7 +80,12 @@ describe('use-case workbench in Chromium', () => {
     expect(await page.locator('[aria-current="step"]').textContent()).toContain('Verkennen');
     await page.getByRole('button', { name: 'Naar fase Ontwerpen' }).click();
     await page.locator('[aria-current="step"]', { hasText: 'Ontwerpen' }).waitFor();
+    await page.getByLabel('Medewerker').selectOption({ label: 'Datasteward Almere (demo)' });
+    await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Procesbegeleider' });
+    await page.getByRole('button', { name: 'Toevoegen aan het team' }).click();
+    await page.locator('.twl-team', { hasText: 'Datasteward Almere (demo) — Procesbegeleider' }).waitFor();
     await expectAccessible(page, 'use-case overview');
+    await screenshot(page, 'overview');
   });
 
   it('fills a canvas section; after a concurrent edit (409) the user merges and nothing is lost', async () => {
@@ -109,6 +114,7 @@ describe('use-case workbench in Chromium', () => {
     expect(await page.locator('.twl-wb-conflict').textContent()).toContain('Riool is te klein voor 70 mm');
     expect(await page.getByLabel(Q.doelen).inputValue()).toBe('Geen water in woningen bij T100');
     await expectAccessible(page, 'canvas conflict');
+    await screenshot(page, 'canvas-conflict');
     await page.getByRole('button', { name: 'Samenvoegen met mijn tekst' }).click();
     expect(await page.getByLabel(Q.knelpunten).inputValue()).toBe('Geen zicht op kwetsbare gebouwen\nRiool is te klein voor 70 mm');
     await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -154,6 +160,7 @@ describe('use-case workbench in Chromium', () => {
     expect(await registered.textContent()).toContain('Met wie');
     expect(await page.getByRole('row', { name: 'Invloed 5' }).textContent()).toContain('Hulpdiensten');
     await expectAccessible(page, 'stakeholders');
+    await screenshot(page, 'stakeholders');
 
     await page.getByRole('link', { name: 'User stories', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'User story toevoegen' }).waitFor();
@@ -175,6 +182,7 @@ describe('use-case workbench in Chromium', () => {
     await page.getByRole('button', { name: 'Doel toevoegen' }).click();
     await page.locator('.twl-wb-tree__node--doel').waitFor();
     await expectAccessible(page, 'stories and tree');
+    await screenshot(page, 'stories');
   });
 
   it('runs a vote: three voters on phone-sized pages, results update live on the facilitator’s page', async () => {
@@ -212,11 +220,14 @@ describe('use-case workbench in Chromium', () => {
       await voter.getByLabel('Uw naam').fill(nickname);
       for (const [option, value] of Object.entries(points)) await voter.getByLabel(option, { exact: true }).fill(value);
       if (i === 0) await expectAccessible(voter, 'vote (phone)');
+      if (i === 0) await screenshot(voter, 'phone-ballot');
       await voter.getByRole('button', { name: 'Stem uitbrengen' }).click();
       await voter.getByText('Bedankt, uw stem is geteld.').waitFor();
       // Live: the facilitator's page counts the vote without reloading.
       await expect.poll(() => results.getAttribute('data-voters'), { timeout: 10_000 }).toBe(String(i + 1));
       if (i === 2) await expectAccessible(voter, 'vote results (phone)');
+      if (i === 2) await screenshot(voter, 'phone-results');
+      if (i === 2) await screenshot(page, 'facilitator');
     }
     const scores = await results.locator('.twl-wb-results__item').evaluateAll((items) => items.map((li) => [li.getAttribute('data-key'), li.getAttribute('data-score')]));
     expect(scores).toEqual([
@@ -259,6 +270,7 @@ describe('use-case workbench in Chromium', () => {
     expect(await row.textContent()).toContain('Ongewijzigd');
     expect(await page.locator('.twl-wb-dossier').textContent()).toContain('Omgevingswet art. 2.1');
     await expectAccessible(page, 'dossier');
+    await screenshot(page, 'dossier');
     // Printing leaves out the site's header, tabs and buttons; the dossier stays.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.twl-header').isVisible()).toBe(false);
@@ -292,6 +304,7 @@ describe('use-case workbench in Chromium', () => {
     await page.getByLabel('Drempelhoogtes van gebouwen inmeten').click();
     await page.locator('.twl-wb-action--gedaan', { hasText: 'Drempelhoogtes van gebouwen inmeten' }).waitFor();
     await expectAccessible(page, 'retrospectives');
+    await screenshot(page, 'retrospectives');
 
     await page.goto(url('#/use-cases'));
     await page.getByLabel('Zoek in de lessen van uw organisatie en de gedeelde lessen van anderen').fill('GIS-specialist');

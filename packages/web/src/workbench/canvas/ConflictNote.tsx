@@ -5,26 +5,28 @@ export function ConflictNote({ theirs, who, onMerge, onTakeTheirs }: { theirs: s
   const { t } = useI18n();
   return (
     <div className="utrecht-alert utrecht-alert--warning twl-wb-conflict">
-      <p className="utrecht-paragraph">
-        <strong>{t('wb.canvas.theirs', { who })}</strong>
-      </p>
-      {theirs.length ? (
-        <ul className="utrecht-unordered-list twl-wb-conflict__theirs">
-          {theirs.map((item, i) => (
-            <li key={i}>{item}</li>
-          ))}
-        </ul>
-      ) : (
-        <p className="utrecht-paragraph">{t('wb.canvas.theirsEmpty')}</p>
-      )}
-      <p className="twl-actions">
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onMerge}>
-          {t('wb.canvas.merge')}
-        </button>
-        <button type="button" className="utrecht-button utrecht-button--subtle" onClick={onTakeTheirs}>
-          {t('wb.canvas.takeTheirs')}
-        </button>
-      </p>
+      <div className="utrecht-alert__content">
+        <p className="utrecht-paragraph">
+          <strong>{t('wb.canvas.theirs', { who })}</strong>
+        </p>
+        {theirs.length ? (
+          <ul className="utrecht-unordered-list twl-wb-conflict__theirs">
+            {theirs.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="utrecht-paragraph">{t('wb.canvas.theirsEmpty')}</p>
+        )}
+        <p className="twl-actions">
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onMerge}>
+            {t('wb.canvas.merge')}
+          </button>
+          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={onTakeTheirs}>
+            {t('wb.canvas.takeTheirs')}
+          </button>
+        </p>
+      </div>
     </div>
   );
 }
