@@ -21,6 +21,7 @@ describe('use-case workbench in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let token = '';
+  let stewardToken = '';
   let useCaseId = '';
   let floodJob = '';
   const cleanups: Array<() => Promise<unknown>> = [];
@@ -34,6 +35,7 @@ describe('use-case workbench in Chromium', () => {
     // A person's token: creating a use case makes them its owner (manager and facilitator).
     token = (await runCli(['token', 'create', '--org', 'almere', '--role', 'analyst', '--user', 'beleidsadviseur@almere.demo'], env)).stdout.trim();
     expect(token).toMatch(/^twl_/);
+    stewardToken = (await runCli(['token', 'create', '--org', 'almere', '--role', 'data-steward', '--user', 'datasteward@almere.demo'], env)).stdout.trim();
     server = await startServer({ ...env, SEED_DEMO: 'false' }, 120_000);
     cleanups.push(() => server.stop('SIGKILL'));
     // The flood run the decision will cite: the 70 mm storm on 5 m cells, without after-time, runs in seconds.
@@ -328,5 +330,21 @@ describe('use-case workbench in Chromium', () => {
     expect(await page.getByRole('navigation', { name: 'Parts of the use case' }).textContent()).toContain('Retrospectives');
     await expectAccessible(page, 'export (en)');
     await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+  });
+
+  it('shows a team member without a managing role the use case, but no phase, team or decision controls', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const steward = await context.newPage();
+    await steward.goto(url(`#/use-cases/${useCaseId}`));
+    await steward.getByLabel('API-token').waitFor();
+    await steward.getByLabel('API-token').fill(stewardToken);
+    await steward.getByRole('button', { name: 'Aanmelden' }).click();
+    await steward.locator('.twl-team', { hasText: 'Datasteward Almere (demo) — Procesbegeleider' }).waitFor();
+    expect(await steward.getByRole('button', { name: /^Naar fase/ }).count()).toBe(0);
+    expect(await steward.getByRole('heading', { name: 'Teamlid toevoegen' }).count()).toBe(0);
+    await steward.getByRole('link', { name: 'Besluiten', exact: true }).click();
+    await steward.getByText('Besluiten worden vastgelegd door de use-case-eigenaar').waitFor();
+    expect(await steward.getByRole('heading', { name: 'Besluit vastleggen' }).count()).toBe(0);
+    await context.close();
   });
 });

@@ -4,11 +4,12 @@ import { useAuth } from '../auth.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
+import { SignIn } from '../components/SignIn.js';
 import { useOrganisationName } from '../datasets/useOrganisations.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { href } from '../router.js';
-import { mayEdit, ucPath, useCaller } from './api.js';
+import { mayEdit, mayManage, ucPath, useCaller } from './api.js';
 import { CanvasTab } from './canvas/CanvasTab.js';
 import { DecisionsTab } from './decisions/DecisionsTab.js';
 import { DossierView } from './decisions/DossierView.js';
@@ -60,10 +61,18 @@ export function UseCasePage({ id, tab = '', sub }: { id: string; tab?: string | 
   const caller = useCaller();
   const useCase = useApi<UseCase>(ucPath(id), token);
   const orgName = useOrganisationName();
-  if (useCase.error) return <ErrorAlert error={useCase.error} onRetry={useCase.reload} />;
+  // Not signed in: a private use case answers 404, a public one can be read but not changed.
+  const signIn = !token && <SignIn reason={t('wb.page.signIn')} />;
+  if (useCase.error)
+    return (
+      <>
+        {signIn}
+        <ErrorAlert error={useCase.error} onRetry={useCase.reload} />
+      </>
+    );
   if (!useCase.data) return <Loading />;
   const uc = useCase.data;
-  const props: TabProps = { useCase: uc, caller, canEdit: mayEdit(caller, uc), reload: useCase.reload };
+  const props: TabProps = { useCase: uc, caller, canEdit: mayEdit(caller, uc), canManage: mayManage(caller, uc), reload: useCase.reload };
   const current = TABS.some((x) => x.id === tab) ? tab : '';
   return (
     <>
@@ -76,6 +85,7 @@ export function UseCasePage({ id, tab = '', sub }: { id: string; tab?: string | 
       <p className="utrecht-paragraph twl-card__meta twl-no-print">
         {orgName(uc.organisationId)} · {t('wb.phase')}: <StatusBadge status={uc.status} /> · {t(uc.visibility === 'public' ? 'wb.visibility.public' : 'wb.visibility.private')}
       </p>
+      {signIn}
       <nav className="twl-wb-tabs twl-no-print" aria-label={t('wb.tabs')}>
         <ul className="twl-wb-tabs__list">
           {TABS.map((x) => (

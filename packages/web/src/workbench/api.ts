@@ -1,4 +1,4 @@
-import type { Caller, UseCase } from '@tweeling/core';
+import { USE_CASE_MANAGER_ROLES, type Caller, type UseCase } from '@tweeling/core';
 import { ApiError, apiFetch } from '../api/client.js';
 import { useApi } from '../api/useApi.js';
 import { useAuth } from '../auth.js';
@@ -51,6 +51,15 @@ export function useCaller(): Caller | null {
 /** Whether the caller may change the use case: their own organisation's, and allowed to work with the twin. */
 export function mayEdit(caller: Caller | null, useCase: UseCase): boolean {
   return caller !== null && caller.organisationId === useCase.organisationId && caller.permissions.includes('jobs:run');
+}
+
+/**
+ * Whether the caller may manage the use case (phase, team, visibility, decisions): an editor who is
+ * use-case owner or projectleider in its team, or an admin of the organisation (as the server checks).
+ */
+export function mayManage(caller: Caller | null, useCase: UseCase): boolean {
+  if (!caller || !mayEdit(caller, useCase)) return false;
+  return caller.role === 'admin' || useCase.team.some((m) => m.userId === caller.userId && USE_CASE_MANAGER_ROLES.includes(m.role));
 }
 
 /** Splits a textarea into items, one a line, without empty lines. */

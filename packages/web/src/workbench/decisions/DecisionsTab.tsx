@@ -28,7 +28,7 @@ function DecisionCard({ decision, useCaseId }: { decision: Decision; useCaseId: 
 }
 
 /** The decision log: decisions with the runs and dataset versions they rely on, and a form to record one. */
-export function DecisionsTab({ useCase, canEdit }: TabProps) {
+export function DecisionsTab({ useCase, canEdit, canManage }: TabProps) {
   const { t } = useI18n();
   const [nonce, setNonce] = useState(0);
   const list = useApi<{ decisions: Decision[] }>(ucPath(useCase.id, 'decisions'), nonce);
@@ -48,7 +48,8 @@ export function DecisionsTab({ useCase, canEdit }: TabProps) {
           ))}
         </ul>
       </section>
-      {canEdit && <DecisionForm useCaseId={useCase.id} onRecorded={() => setNonce((n) => n + 1)} />}
+      {canManage && <DecisionForm useCaseId={useCase.id} onRecorded={() => setNonce((n) => n + 1)} />}
+      {canEdit && !canManage && <p className="utrecht-paragraph twl-muted">{t('wb.dec.managersOnly')}</p>}
     </>
   );
 }

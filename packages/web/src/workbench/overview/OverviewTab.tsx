@@ -8,7 +8,7 @@ import { TeamSection } from './TeamSection.js';
 
 /** Overview: what the use case is about, its phase in the learning cycle, the team and who may read it. */
 export function OverviewTab(props: TabProps) {
-  const { useCase, canEdit, reload } = props;
+  const { useCase, canManage, reload } = props;
   const { t } = useI18n();
   const [error, setError] = useState<string | undefined>();
   const toggleVisibility = async () => {
@@ -29,7 +29,7 @@ export function OverviewTab(props: TabProps) {
         <p className="utrecht-paragraph">{useCase.summary || t('wb.overview.noSummary')}</p>
         <p className="utrecht-paragraph">
           {t(useCase.visibility === 'public' ? 'wb.visibility.publicLong' : 'wb.visibility.privateLong')}
-          {canEdit && (
+          {canManage && (
             <>
               {' '}
               <button type="button" className="utrecht-button utrecht-button--subtle" onClick={toggleVisibility}>

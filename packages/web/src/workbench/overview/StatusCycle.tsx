@@ -6,7 +6,7 @@ import { statusKey } from '../labels.js';
 import type { TabProps } from '../types.js';
 
 /** The phases of the learning cycle with the current one marked; managers move one step forward or back. */
-export function StatusCycle({ useCase, canEdit, reload }: TabProps) {
+export function StatusCycle({ useCase, canManage, reload }: TabProps) {
   const { t } = useI18n();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -36,7 +36,7 @@ export function StatusCycle({ useCase, canEdit, reload }: TabProps) {
           </li>
         ))}
       </ol>
-      {canEdit && (
+      {canManage && (
         <p className="twl-actions">
           {allowedStatusTransitions(useCase.status).map((s) => (
             <button

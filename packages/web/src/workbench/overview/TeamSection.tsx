@@ -10,9 +10,9 @@ import { roleKey } from '../labels.js';
 import type { TabProps } from '../types.js';
 
 /** The use-case team with its roles; managers add and remove members (PUT …/team replaces the team). */
-export function TeamSection({ useCase, canEdit, reload }: TabProps) {
+export function TeamSection({ useCase, canEdit, canManage, reload }: TabProps) {
   const { t } = useI18n();
-  const members = useApi<{ members: Member[] }>(canEdit ? `organisations/${encodeURIComponent(useCase.organisationId)}/members` : null);
+  const members = useApi<{ members: Member[] }>(canManage ? `organisations/${encodeURIComponent(useCase.organisationId)}/members` : null);
   const form = useForm();
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<UseCaseRole>('member');
@@ -39,7 +39,7 @@ export function TeamSection({ useCase, canEdit, reload }: TabProps) {
           {useCase.team.map((m) => (
             <li key={`${m.userId}-${m.role}`}>
               <strong>{m.name}</strong> — {t(roleKey(m.role))}
-              {canEdit && (
+              {canManage && (
                 <>
                   {' '}
                   <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => remove(m)}>
@@ -51,7 +51,7 @@ export function TeamSection({ useCase, canEdit, reload }: TabProps) {
           ))}
         </ul>
       )}
-      {canEdit && (
+      {canManage && (
         <>
           <h3 className="utrecht-heading-3" id="team-add-heading">
             {t('wb.team.add')}
