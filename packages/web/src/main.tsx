@@ -1,3 +1,4 @@
+import './zod-config.js';
 import '@utrecht/component-library-css/dist/index.css';
 import '@utrecht/design-tokens/dist/index.css';
 import './styles.css';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,16 +22,21 @@ describe('app sandbox', () => {
   let app: FastifyInstance;
   let analyst: string;
   const outside = join(tmpdir(), `tweeling-vijandig-${process.pid}.txt`);
+  let linked: string;
 
   beforeAll(async () => {
     db = await openTestDb();
-    app = await buildTestApp(db, { extraAppDirs: [HOSTILE_APPS], env: { WORKER_MEMORY_MB: '128', APP_CPU_LIMIT_S: '3', JOB_TIMEOUT_S: '60' } });
+    // Installed through a link, as an operator may: the sandbox loads it by its real path.
+    linked = await mkdtemp(join(tmpdir(), 'tweeling-linked-apps-'));
+    await symlink(join(HOSTILE_APPS, 'vijandig'), join(linked, 'vijandig'), 'dir');
+    app = await buildTestApp(db, { extraAppDirs: [linked], env: { WORKER_MEMORY_MB: '128', APP_CPU_LIMIT_S: '3', JOB_TIMEOUT_S: '60' } });
     analyst = await tokenFor(db, 'almere', 'analyst');
   });
   afterAll(async () => {
     await app?.close();
     await db?.dispose();
     await rm(outside, { force: true });
+    await rm(linked, { recursive: true, force: true });
   });
 
   async function attack(name: string, extra: Record<string, unknown> = {}): Promise<JobInfo & { results?: unknown }> {

@@ -199,7 +199,9 @@ function failure(exit: SandboxExit, limits: Pick<SandboxLimits, 'memoryMb' | 'cp
  */
 export async function runInSandbox(task: Omit<WorkerTask, 'port'>, run: SandboxRun): Promise<WorkerResult> {
   const started = Date.now();
-  const exit = await inSandbox(task.module, { type: 'task', task }, run);
+  // The permission model checks the path as given: an app installed through a link is loaded by its real path.
+  const module = realpathSync(task.module);
+  const exit = await inSandbox(module, { type: 'task', task: { ...task, module } }, run);
   if (exit.reply?.type === 'result' && exit.code === 0) return accept(task, run.manifest, exit.reply.result, started);
   throw failure(exit, run);
 }
@@ -210,7 +212,8 @@ export async function runInSandbox(task: Omit<WorkerTask, 'port'>, run: SandboxR
  * @throws SandboxError when it does not load
  */
 export async function inspectInSandbox(module: string, limits: Pick<SandboxLimits, 'memoryMb' | 'cpuLimitS'>): Promise<{ tweelingApp: boolean; id?: string; version?: string }> {
-  const exit = await inSandbox(module, { type: 'inspect', module }, { ...limits, signal: AbortSignal.timeout(60_000) });
+  const real = realpathSync(module);
+  const exit = await inSandbox(real, { type: 'inspect', module: real }, { ...limits, signal: AbortSignal.timeout(60_000) });
   if (exit.reply?.type === 'inspected' && exit.code === 0) return exit.reply.app;
   throw failure(exit, limits);
 }
