@@ -176,7 +176,8 @@ async function inSandbox(module: string, request: SandboxRequest, limits: Sandbo
         else if (message?.type === 'result' || message?.type === 'error' || message?.type === 'inspected') reply ??= message;
       });
       child.on('error', (error) => reject(new SandboxError(`het app-proces kon niet starten: ${error.message}`)));
-      child.on('exit', (code, signal) => {
+      // 'close', not 'exit': 'exit' can come before the last IPC messages (the result) are read.
+      child.on('close', (code, signal) => {
         limits.signal.removeEventListener('abort', onAbort);
         if (limits.signal.aborted) reject(limits.signal.reason as Error);
         else resolve({ reply, code, signal, stderr });
