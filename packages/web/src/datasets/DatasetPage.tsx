@@ -6,6 +6,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { localized, useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { useOrganisationName } from './useOrganisations.js';
+import { TableHead } from '../components/TableHead.js';
 
 /** One dataset: metadata, quality, lineage and every version with its content hash. */
 export function DatasetPage({ id }: { id: string }) {
@@ -53,15 +54,7 @@ export function DatasetPage({ id }: { id: string }) {
         {versions.data && (
           <div className="utrecht-table-container twl-table-wrap" tabIndex={0} role="region" aria-labelledby="versions-heading">
             <table className="utrecht-table utrecht-table--html-table">
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  {(['datasets.version', 'datasets.created', 'datasets.createdBy', 'datasets.items', 'datasets.hash'] as const).map((k) => (
-                    <th key={k} className="utrecht-table__header-cell" scope="col">
-                      {t(k)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead labels={(['datasets.version', 'datasets.created', 'datasets.createdBy', 'datasets.items', 'datasets.hash'] as const).map((k) => t(k))} />
               <tbody className="utrecht-table__body">
                 {versions.data.versions.map((v) => (
                   <tr className="utrecht-table__row" key={v.version}>

@@ -6,6 +6,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { localized, useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { useOrganisationName } from './useOrganisations.js';
+import { TableHead } from '../components/TableHead.js';
 
 /** All datasets the caller may see: licence, owner, latest version and quality. */
 export function DatasetsPage() {
@@ -21,15 +22,7 @@ export function DatasetsPage() {
       {datasets.data && (
         <div className="utrecht-table-container twl-table-wrap" tabIndex={0} role="region" aria-label={t('datasets.title')}>
           <table className="utrecht-table utrecht-table--html-table">
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {(['datasets.name', 'datasets.kind', 'datasets.owner', 'datasets.licence', 'datasets.version', 'datasets.items', 'datasets.quality'] as const).map((k) => (
-                  <th key={k} className="utrecht-table__header-cell" scope="col">
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead labels={(['datasets.name', 'datasets.kind', 'datasets.owner', 'datasets.licence', 'datasets.version', 'datasets.items', 'datasets.quality'] as const).map((k) => t(k))} />
             <tbody className="utrecht-table__body">
               {datasets.data.datasets.map((d) => (
                 <tr className="utrecht-table__row" key={d.id}>

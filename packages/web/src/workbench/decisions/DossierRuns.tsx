@@ -1,5 +1,6 @@
 import type { DecisionDossier } from '@tweeling/core';
 import { useI18n } from '../../i18n/index.js';
+import { TableHead } from '../../components/TableHead.js';
 
 /** The dossier's evidence: cited runs with pinned output hashes and their check, and cited dataset versions. */
 export function DossierRuns({ dossier }: { dossier: DecisionDossier }) {
@@ -15,15 +16,7 @@ export function DossierRuns({ dossier }: { dossier: DecisionDossier }) {
         <div className="utrecht-table-container twl-table-wrap" tabIndex={0} role="region" aria-label={t('wb.dec.evidenceRuns')}>
           <table className="utrecht-table utrecht-table--html-table">
             <caption className="utrecht-table__caption">{t('wb.dec.runsCaption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {(['wb.dec.col.run', 'wb.dec.col.app', 'wb.dec.col.ended', 'wb.dec.col.outputs', 'wb.dec.col.check'] as const).map((k) => (
-                  <th key={k} className="utrecht-table__header-cell" scope="col">
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead labels={(['wb.dec.col.run', 'wb.dec.col.app', 'wb.dec.col.ended', 'wb.dec.col.outputs', 'wb.dec.col.check'] as const).map((k) => t(k))} />
             <tbody className="utrecht-table__body">
               {d.runs.map((r) => (
                 <tr key={r.jobId} className="utrecht-table__row" data-job={r.jobId}>

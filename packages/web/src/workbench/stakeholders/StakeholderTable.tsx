@@ -1,5 +1,6 @@
 import type { Stakeholder } from '@tweeling/core';
 import { useI18n } from '../../i18n/index.js';
+import { TableHead } from '../../components/TableHead.js';
 
 /** The register: who, for whom or with whom, role, interests, decisions, influence and interest. */
 export function StakeholderTable({ stakeholders }: { stakeholders: Stakeholder[] }) {
@@ -8,15 +9,7 @@ export function StakeholderTable({ stakeholders }: { stakeholders: Stakeholder[]
     <div className="utrecht-table-container twl-table-wrap" tabIndex={0} role="region" aria-label={t('wb.sh.register')}>
       <table className="utrecht-table utrecht-table--html-table">
         <caption className="utrecht-table__caption">{t('wb.sh.register')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {(['wb.sh.name', 'wb.sh.relation', 'wb.sh.role', 'wb.sh.interests', 'wb.sh.decisions', 'wb.sh.influence', 'wb.sh.interest'] as const).map((k) => (
-              <th key={k} className="utrecht-table__header-cell" scope="col">
-                {t(k)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead labels={(['wb.sh.name', 'wb.sh.relation', 'wb.sh.role', 'wb.sh.interests', 'wb.sh.decisions', 'wb.sh.influence', 'wb.sh.interest'] as const).map((k) => t(k))} />
         <tbody className="utrecht-table__body">
           {stakeholders.map((s) => (
             <tr key={s.id} className="utrecht-table__row">
